@@ -1,0 +1,14 @@
+namespace ProductClassifier.Core.Catalog;
+
+/// <summary>
+/// One shop or data set: its own taxonomy, rules, products, labels and models live under it.
+/// </summary>
+public sealed class Catalogue
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Last import or creation; the CLI's default catalogue is the most recently touched one.</summary>
+    public DateTime TouchedAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Rules;
+using ProductClassifier.Core.Taxonomy;
+
+namespace ProductClassifier.Core.Data;
+
+/// <summary>The one database: catalogues and everything that belongs to them.</summary>
+public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbContext(options)
+{
+    public DbSet<Catalogue> Catalogues => Set<Catalogue>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Rule> Rules => Set<Rule>();
+    public DbSet<RuleLabel> RuleLabels => Set<RuleLabel>();
+    public DbSet<ReferenceLabel> ReferenceLabels => Set<ReferenceLabel>();
+    public DbSet<LabelDecision> LabelDecisions => Set<LabelDecision>();
+    public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace ProductClassifier.Core.Data;
+
+/// <summary>
+/// A private PostgreSQL cluster made from the installed server binaries, for machines where no
+/// server is configured. As root, initdb and pg_ctl run as the unprivileged <c>postgres</c> user.
+/// </summary>
+public sealed class LocalPostgres
+{
+    public const int DefaultPort = 55432;
+    public const string Database = "productclassifier";
+    private const string User = "productclassifier";
+    private const string ServiceUser = "postgres";
+
+    private readonly string _binDir;
+    private readonly bool _asRoot = Environment.UserName == "root";
+
+    public LocalPostgres(string dataDir, int port, bool throwaway = false)
+    {
+        _binDir = FindBinDir() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin or on PATH: install them " +
+            "(Debian/Ubuntu: `apt-get install postgresql`) or set ConnectionStrings__Postgres to an existing server.");
+        DataDir = Path.GetFullPath(dataDir);
+        Port = port;
+        Throwaway = throwaway;
+    }
+
+    public string DataDir { get; private set; }
+    public int Port { get; }
+    public bool Throwaway { get; }
+
+    /// <summary>Set when the cluster had to move out of the requested folder (a folder the service user cannot reach).</summary>
+    public string? RelocatedFrom { get; private set; }
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = User, Database = Database,
+        Pooling = true, MaxPoolSize = 50, Timeout = 30, IncludeErrorDetail = true,
+    }.ConnectionString;
+
+    /// <summary>The cluster ./run and ./pc share: <c>.data/postgres</c> under the project root.</summary>
+    public static LocalPostgres ForProject(string projectRoot) =>
+        new(Path.Combine(projectRoot, ".data", "postgres"),
+            int.TryParse(Environment.GetEnvironmentVariable(PortVariable), out var port) ? port : DefaultPort);
+
+    /// <summary>Overrides <see cref="DefaultPort"/> where another checkout's cluster already holds it.</summary>
+    public const string PortVariable = "PRODUCTCLASSIFIER_PG_PORT";
+
+    /// <summary>Newest <c>/usr/lib/postgresql/N/bin</c>, else the folder of <c>pg_ctl</c> on PATH.</summary>
+    public static string? FindBinDir()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("PG_BIN");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "pg_ctl"))) return fromEnv;
+        const string debianRoot = "/usr/lib/postgresql";
+        if (Directory.Exists(debianRoot))
+        {
+            var newest = Directory.GetDirectories(debianRoot)
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: double.TryParse(Path.GetFileName(d),
+                    System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "pg_ctl")))
+                .OrderByDescending(d => d.Version).FirstOrDefault();
+            if (newest.Dir is not null) return newest.Dir;
+        }
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .FirstOrDefault(p => p.Length > 0 && File.Exists(Path.Combine(p, "pg_ctl")));
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public bool IsRunning => File.Exists(Path.Combine(ResolveDataDir(), "PG_VERSION"))
+        && Run("pg_ctl", $"-D {Quote(ResolveDataDir())} status", throwOnError: false).ExitCode == 0;
+
+    /// <summary>Creates the cluster when missing, starts it when stopped; returns its connection string.</summary>
+    public async Task<string> EnsureStartedAsync(CancellationToken ct = default)
+    {
+        DataDir = ResolveDataDir();
+        Directory.CreateDirectory(Path.GetDirectoryName(DataDir)!);
+        using (AcquireLock())
+        {
+            if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) Init();
+            if (Run("pg_ctl", $"-D {Quote(DataDir)} status", throwOnError: false).ExitCode != 0) Start();
+        }
+        await CreateDatabaseIfMissingAsync(ct);
+        return ConnectionString;
+    }
+
+    public void Stop()
+    {
+        var dir = ResolveDataDir();
+        if (File.Exists(Path.Combine(dir, "PG_VERSION")))
+            Run("pg_ctl", $"-D {Quote(dir)} -m fast -w stop", throwOnError: false);
+    }
+
+    /// <summary>Stops the cluster and deletes its files (throwaway test clusters only).</summary>
+    public void Destroy()
+    {
+        Stop();
+        var dir = ResolveDataDir();
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    private string ResolveDataDir()
+    {
+        if (!_asRoot || ServiceUserCanReach(Path.GetDirectoryName(DataDir)!)) return DataDir;
+        // A 0700 home keeps the service user out: keep the cluster under the system temp folder instead,
+        // at a path derived from the requested one so every command finds the same cluster.
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(DataDir)))[..12].ToLowerInvariant();
+        RelocatedFrom ??= DataDir;
+        return Path.Combine(Path.GetTempPath(), $"productclassifier-pg-{hash}", "postgres");
+    }
+
+    private static bool ServiceUserCanReach(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var psi = new ProcessStartInfo("su", [ServiceUser, "-s", "/bin/sh", "-c", $"test -x {Quote(dir)} && test -r {Quote(dir)}"])
+            { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    }
+
+    private void Init()
+    {
+        Directory.CreateDirectory(DataDir);
+        if (_asRoot)
+        {
+            // The parent must be traversable by the service user, the data folder owned by it.
+            Run("chmod", $"755 {Quote(Path.GetDirectoryName(DataDir)!)}", direct: true);
+            Run("chown", $"{ServiceUser}: {Quote(DataDir)}", direct: true);
+        }
+        Run("initdb", $"-D {Quote(DataDir)} -U {User} --auth=trust --encoding=UTF8 --locale=C.UTF-8");
+        var tuning = Throwaway
+            ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            : "synchronous_commit = off\n";
+        File.AppendAllText(Path.Combine(DataDir, "postgresql.conf"),
+            $"\n# ProductClassifier local cluster\nlisten_addresses = '127.0.0.1'\nport = {Port}\n" +
+            "unix_socket_directories = ''\nmax_connections = 200\nshared_buffers = 256MB\n" +
+            "maintenance_work_mem = 256MB\nwork_mem = 32MB\n" + tuning);
+        if (_asRoot) Run("chown", $"{ServiceUser}: {Quote(Path.Combine(DataDir, "postgresql.conf"))}", direct: true);
+    }
+
+    private void Start()
+    {
+        var log = Path.Combine(DataDir, "server.log");
+        var result = Run("pg_ctl", $"-D {Quote(DataDir)} -l {Quote(log)} -o \"-p {Port}\" -w -t 60 start", throwOnError: false);
+        if (result.ExitCode != 0)
+        {
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(5)) : result.Output;
+            throw new InvalidOperationException($"PostgreSQL in {DataDir} did not start on port {Port}: {tail}");
+        }
+    }
+
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken ct)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using var conn = new NpgsqlConnection(admin.ConnectionString);
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+        exists.Parameters.AddWithValue("n", Database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private FileStream AcquireLock()
+    {
+        var lockPath = DataDir + ".lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (attempt < 600) { Thread.Sleep(100); }
+        }
+    }
+
+    private (int ExitCode, string Output) Run(string tool, string arguments, bool throwOnError = true, bool direct = false)
+    {
+        var exe = direct ? tool : Path.Combine(_binDir, tool);
+        var psi = _asRoot && !direct
+            ? new ProcessStartInfo("su", [ServiceUser, "-s", "/bin/sh", "-c", $"{Quote(exe)} {arguments}"])
+            : new ProcessStartInfo("/bin/sh", ["-c", $"{Quote(exe)} {arguments}"]);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.WorkingDirectory = "/";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        var output = (stdout.Result + stderr.Result).Trim();
+        if (throwOnError && p.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} {arguments} failed ({p.ExitCode}): {output}");
+        return (p.ExitCode, output);
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+}

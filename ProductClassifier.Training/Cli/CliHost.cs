@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using Spectre.Console;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary>What every verb shares: configuration, the database, the --catalogue option.</summary>
+internal static class CliHost
+{
+    public static readonly Option<string?> CatalogueOption = new("--catalogue")
+    {
+        Description = "Catalogue to work on (default: the most recently imported or created one)",
+        Recursive = true,
+    };
+
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    /// <summary>Resolves the database (starting the local cluster when none is configured) and migrates it.</summary>
+    public static async Task<string> ConnectionStringAsync(CancellationToken ct)
+    {
+        var connectionString = await DatabaseLocator.ResolveAsync(Configuration, Info, ct);
+        await DatabaseLocator.MigrateAsync(connectionString, ct);
+        return connectionString;
+    }
+
+    public static async Task<ClassifierDb> OpenAsync(CancellationToken ct) =>
+        ClassifierDbOptions.Create(await ConnectionStringAsync(ct));
+
+    public static Task<Catalogue> CatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
+        CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);
+
+    public static void Info(string message) => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
+
+    /// <summary>Progress bars go to stderr when stdout is redirected, so piped output stays clean.</summary>
+    public static IAnsiConsole ProgressConsole { get; } = Console.IsOutputRedirected && !Console.IsErrorRedirected
+        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+        : AnsiConsole.Console;
+}

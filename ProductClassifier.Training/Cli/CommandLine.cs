@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace ProductClassifier.Training.Cli;
+
+internal static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ProductClassifier: classify a product catalogue with as few human labels as possible.")
+        {
+            CliHost.CatalogueOption,
+            DbCommands.Create(),
+        };
+        return root;
+    }
+}
