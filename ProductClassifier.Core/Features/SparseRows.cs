@@ -4,7 +4,7 @@ namespace ProductClassifier.Core.Features;
 public sealed class SparseRows(int columns, int[] rowStarts, int[] indices, float[] values)
 {
     public int Columns { get; } = columns;
-    public int Count => rowStarts.Length - 1;
+    public int Count => RowStarts.Length - 1;
     public int[] RowStarts { get; } = rowStarts;
     public int[] Indices { get; } = indices;
     public float[] Values { get; } = values;
