@@ -10,6 +10,8 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+            TaxonomyCommands.Create(),
+            RulesCommands.Create(),
         };
         return root;
     }
