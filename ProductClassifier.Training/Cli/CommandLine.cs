@@ -10,7 +10,12 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+<<<<<<< HEAD
             CataloguesCommand.Create(),
+=======
+            TaxonomyCommands.Create(),
+            RulesCommands.Create(),
+>>>>>>> rules
         };
         return root;
     }
