@@ -10,12 +10,9 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
-<<<<<<< HEAD
             CataloguesCommand.Create(),
-=======
             TaxonomyCommands.Create(),
             RulesCommands.Create(),
->>>>>>> rules
         };
         return root;
     }
