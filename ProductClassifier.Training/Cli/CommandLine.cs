@@ -10,6 +10,9 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+            CataloguesCommand.Create(),
+            TaxonomyCommands.Create(),
+            RulesCommands.Create(),
             DemoCommand.Create(),
         };
         return root;
