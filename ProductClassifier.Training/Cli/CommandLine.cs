@@ -10,6 +10,7 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+            IngestCommand.Create(),
         };
         return root;
     }
