@@ -14,6 +14,7 @@ internal static class CommandLine
             TaxonomyCommands.Create(),
             RulesCommands.Create(),
             DemoCommand.Create(),
+            IngestCommand.Create(),
         };
         return root;
     }
