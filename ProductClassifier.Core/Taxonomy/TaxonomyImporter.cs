@@ -46,6 +46,22 @@ public static class TaxonomyImporter
         }
     }
 
+    /// <summary>
+    /// Builds the tree from the category paths the catalogue's products carry (<c>feed_category</c>) and merges it in.
+    /// </summary>
+    public static async Task<(TaxonomyTree Tree, TaxonomyImportResult Result)> FromProductsAsync(ClassifierDb db,
+        Catalog.Catalogue catalogue, CancellationToken ct = default)
+    {
+        var paths = await db.Products.Where(x => x.CatalogueId == catalogue.Id && x.FeedCategory != null)
+            .Select(x => x.FeedCategory!).Distinct().ToListAsync(ct);
+        var builder = new TaxonomyBuilder();
+        foreach (var path in paths) builder.Add(path);
+        if (builder.Count == 0)
+            throw new UserFacingException($"No product of catalogue '{catalogue.Name}' carries a feed category; map one with `./pc ingest --mapping`.");
+        var tree = builder.Build();
+        return (tree, await ImportAsync(db, catalogue.Id, tree, ct));
+    }
+
     private static async Task<int> InsertLevelAsync(NpgsqlConnection connection, int catalogueId, int depth,
         List<TaxonomyNode> nodes, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ internal static class CommandLine
             RulesCommands.Create(),
             DemoCommand.Create(),
             IngestCommand.Create(),
+            ImportDatasetCommand.Create(),
         };
         return root;
     }

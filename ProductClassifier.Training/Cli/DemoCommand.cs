@@ -12,16 +12,19 @@ internal static class DemoCommand
         var products = new Option<int>("--products") { Description = "Number of products", DefaultValueFactory = _ => DemoDatasetOptions.DefaultProducts };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => DemoDatasetOptions.DefaultSeed };
         var output = new Option<string?>("--out") { Description = "Folder to write (default: .data/datasets/demo)" };
+        var noImport = new Option<bool>("--no-import") { Description = "Only write the folder; do not (re)create the demo catalogue" };
 
-        var command = new Command("demo", "Generate the synthetic demo catalogue (dataset folder: dataset.json, products, images, rules)")
-            { products, seed, output };
+        var command = new Command("demo", "Generate the synthetic demo catalogue as a dataset folder and import it (with its true labels) as catalogue demo")
+            { products, seed, output, noImport };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
             var folder = p.GetValue(output) ?? ProjectRoot.DataFolder("datasets", DemoDatasetGenerator.CatalogueName);
             var summary = await DemoDatasetGenerator.WriteAsync(folder, new DemoDatasetOptions(p.GetValue(products), p.GetValue(seed)), ct);
             CliHost.Info($"{summary.Products} products, {summary.Images} images, {summary.Categories} categories, {summary.Rules} rules");
-            // IMPORT HOOK: once DatasetImporter lands, import summary.Folder here (catalogue "demo") unless --no-import.
             Console.WriteLine(summary.Folder);
+            if (p.GetValue(noImport)) return;
+            await using var db = await CliHost.OpenAsync(ct);
+            ImportDatasetCommand.Print(await ImportDatasetCommand.ImportAsync(db, summary.Folder, groundTruth: true, null, ct));
         });
         return command;
     }

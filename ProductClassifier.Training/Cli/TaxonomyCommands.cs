@@ -29,15 +29,8 @@ internal static class TaxonomyCommands
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
-            var paths = await db.Products.Where(x => x.CatalogueId == catalogue.Id && x.FeedCategory != null)
-                .Select(x => x.FeedCategory!).Distinct().ToListAsync(ct);
-            var builder = new TaxonomyBuilder();
-            foreach (var path in paths) builder.Add(path);
-            if (builder.Count == 0)
-                throw new UserFacingException($"No product of catalogue '{catalogue.Name}' carries a feed category; map one with `./pc ingest --mapping`.");
-            var tree = builder.Build();
-            var result = await TaxonomyImporter.ImportAsync(db, catalogue.Id, tree, ct);
-            Console.WriteLine($"{paths.Count} distinct feed categories → {tree.Count} categories (depth up to {tree.MaxDepth}); {result.Added} new; catalogue '{catalogue.Name}' has {result.Total}.");
+            var (tree, result) = await TaxonomyImporter.FromProductsAsync(db, catalogue, ct);
+            Console.WriteLine($"feed categories → {tree.Count} categories (depth up to {tree.MaxDepth}); {result.Added} new; catalogue '{catalogue.Name}' has {result.Total}.");
         });
 
         var depth = new Option<int>("--depth") { Description = "Deepest level to list", DefaultValueFactory = _ => 2 };
