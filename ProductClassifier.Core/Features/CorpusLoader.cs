@@ -74,7 +74,7 @@ public static class CorpusLoader
         return lists.Select(l => l?.Distinct().Order().ToArray()).ToArray();
     }
 
-    private static IReadOnlyDictionary<string, JsonElement> ParseAttributes(string json)
+    internal static IReadOnlyDictionary<string, JsonElement> ParseAttributes(string json)
     {
         using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
         return document.RootElement.ValueKind == JsonValueKind.Object
