@@ -35,6 +35,28 @@ public sealed class StackingTrainer(IMetricsSink sink)
         return new EnsembleModel(trained, meta);
     }
 
+    /// <summary>
+    /// Fine-tunes a copy of every member on new labels (see <see cref="ModelTrainer.FineTune"/>); the given ensemble is
+    /// left as it was. The meta-learner is copied unchanged: retraining it on the tuned members' in-sample logits would
+    /// teach it to trust them more than they deserve on new products.
+    /// </summary>
+    public EnsembleModel FineTune(EnsembleModel ensemble, TrainingData data, TrainingOptions options, CancellationToken ct)
+    {
+        var tuned = new List<TrainedModel>();
+        try
+        {
+            foreach (var member in ensemble.Members)
+                tuned.Add(trainer.FineTune(member, data, options with { Run = member.Spec.Name,
+                    CheckpointFolder = Subfolder(options, member.Spec.Name) }, ct));
+        }
+        catch
+        {
+            foreach (var model in tuned) model.Dispose();
+            throw;
+        }
+        return new EnsembleModel(tuned, ensemble.Meta?.Clone());
+    }
+
     /// <summary>Each member's logits for every development row from a model trained without that row's fold.</summary>
     public OutOfFoldPredictions OutOfFold(IReadOnlyList<ModelSpec> members, FeatureSet features, LabelMatrix labels,
         StackingOptions options, CancellationToken ct)

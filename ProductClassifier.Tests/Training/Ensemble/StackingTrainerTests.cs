@@ -107,5 +107,25 @@ public sealed class StackingTrainerTests : IDisposable
         Assert.Equal((prediction.Members["linear"][7] + prediction.Members["minilm-mlp"][7]) / 2, prediction.Average[7], 6);
     }
 
+    [Fact]
+    public void Fine_tuning_an_ensemble_tunes_copies_of_its_members()
+    {
+        var (features, labels, _) = ToyProblem.Create(rows: 90, rules: true);
+        var stacking = new StackingTrainer(NullMetricsSink.Instance);
+        using var ensemble = stacking.Train(ModelRegistry.Specs(["linear", "minilm-mlp"]), features, labels,
+            new StackingOptions { Folds = 2, Members = new TrainingOptions { Epochs = 2, BatchSize = 16 } }, CancellationToken.None);
+        var before = ensemble.Predict(features);
+
+        using var tuned = stacking.FineTune(ensemble, TrainingData.All(features, labels),
+            new TrainingOptions { Epochs = 1, BatchSize = 16 }, CancellationToken.None);
+
+        var after = ensemble.Predict(features);
+        Assert.Equal(before.Meta, after.Meta);
+        Assert.Equal(before.Average, after.Average);
+        Assert.All(tuned.Members, m => Assert.Equal(3, m.EpochsTrained));
+        Assert.NotEqual(before.Average, tuned.Predict(features).Average);
+        Assert.NotNull(tuned.Predict(features).Meta);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
