@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -35,6 +37,16 @@ internal static class CliHost
         CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);
 
     /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
+    /// <summary>The catalogue as the learning code sees it, images resolved in the image store.</summary>
+    public static Task<Corpus> CorpusAsync(ClassifierDb db, Catalogue catalogue, CancellationToken ct)
+    {
+        var images = ImageStore.FromConfiguration(Configuration);
+        return CorpusLoader.FromDatabaseAsync(db, catalogue, imageRef => images.PathOf(catalogue.Name, imageRef), ct);
+    }
+
+    /// <summary>Image and sentence embeddings, cached under .data/features/NAME; null until a featurizer is available.</summary>
+    public static IPretrainedFeatures? PretrainedFeatures(string name) => null;
+
     public static void Info(string message) => Console.Error.WriteLine(message);
 
     /// <summary>Progress bars go to stderr when stdout is redirected, so piped output stays clean.</summary>
