@@ -34,7 +34,8 @@ internal static class CliHost
     public static Task<Catalogue> CatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
         CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);
 
-    public static void Info(string message) => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
+    /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
+    public static void Info(string message) => Console.Error.WriteLine(message);
 
     /// <summary>Progress bars go to stderr when stdout is redirected, so piped output stays clean.</summary>
     public static IAnsiConsole ProgressConsole { get; } = Console.IsOutputRedirected && !Console.IsErrorRedirected

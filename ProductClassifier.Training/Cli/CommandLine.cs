@@ -10,6 +10,12 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+            CataloguesCommand.Create(),
+            TaxonomyCommands.Create(),
+            RulesCommands.Create(),
+            DemoCommand.Create(),
+            IngestCommand.Create(),
+            ImportDatasetCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,16 @@
+using ProductClassifier.Benchmarks;
+
+// dotnet run -c Release --project ProductClassifier.Benchmarks -- BENCHMARK [options]
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(args[1..], cancel.Token),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ProductClassifier.Benchmarks ingest [--rows 100000] [--repeat 3]");
+    return 2;
+}
