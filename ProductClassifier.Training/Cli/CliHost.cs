@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 
@@ -44,8 +45,9 @@ internal static class CliHost
         return CorpusLoader.FromDatabaseAsync(db, catalogue, imageRef => images.PathOf(catalogue.Name, imageRef), ct);
     }
 
-    /// <summary>Image and sentence embeddings, cached under .data/features/NAME; null until a featurizer is available.</summary>
-    public static IPretrainedFeatures? PretrainedFeatures(string name) => null;
+    /// <summary>Image and sentence embeddings, cached under <c>.data/features/NAME</c> (a catalogue's or a data set's name).</summary>
+    public static PretrainedFeatures PretrainedFeatures(string name, IProgress<FeaturizeProgress>? progress = null) =>
+        new(ProjectRoot.DataFolder("features", name), progress);
 
     public static void Info(string message) => Console.Error.WriteLine(message);
 

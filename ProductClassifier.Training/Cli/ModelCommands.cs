@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Models;
@@ -47,7 +48,8 @@ internal static class ModelCommands
                 .StartAsync(async context =>
                 {
                     var sink = new ConsoleMetricsSink(context);
-                    var result = await new ClassifierTrainer(sink, CliHost.PretrainedFeatures(catalogue.Name)).TrainAsync(corpus,
+                    using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
+                    var result = await new ClassifierTrainer(sink, pretrained).TrainAsync(corpus,
                         request with { CheckpointFolder = Path.Combine(store.Root, folder, "checkpoints") }, ct);
                     sink.Finish();
                     return result;
@@ -130,7 +132,7 @@ internal static class ModelCommands
         if (!corpus.Categories.Select(c => c.Path).SequenceEqual(classifier.Categories.Select(c => c.Path)))
             throw new Core.UserFacingException($"The taxonomy of '{catalogue.Name}' changed since model version {version.Number} was trained: train a new version.");
         var features = classifier.Transform.Transform(corpus.Products);
-        if (CliHost.PretrainedFeatures(catalogue.Name) is { } pretrained) await pretrained.AddAsync(features, corpus.Products, ct);
+        using (var pretrained = CliHost.PretrainedFeatures(catalogue.Name)) await pretrained.AddAsync(features, corpus.Products, ct);
         CliHost.Info($"model version {version.Number} of '{catalogue.Name}'");
         return (corpus, classifier, features);
     }

@@ -34,18 +34,22 @@ public sealed class ImageFeaturizer : IProductFeaturizer, IDisposable
     /// <summary>"CUDA" or "CPU": the ONNX Runtime execution provider the models run on (starts the sessions).</summary>
     public string ExecutionProvider => sessions.Value[0].Provider;
 
-    /// <summary>Image file path, size and modification time: editing or replacing the file changes it.</summary>
+    /// <summary>
+    /// The image's content (size and SHA-256), not its path: a data set folder and the image store's copy of it share
+    /// cached rows, and editing or replacing the file changes the fingerprint.
+    /// </summary>
     public string Fingerprint(ProductRecord product)
     {
         if (product.ImagePath is null) return "none";
         try
         {
-            var file = new FileInfo(product.ImagePath);
-            return file.Exists ? $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : $"{file.FullName}|missing";
+            if (!File.Exists(product.ImagePath)) return "missing";
+            using var stream = File.OpenRead(product.ImagePath);
+            return $"{stream.Length}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream))[..32]}";
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
-            return $"{product.ImagePath}|unreadable";
+            return "unreadable";
         }
     }
 
