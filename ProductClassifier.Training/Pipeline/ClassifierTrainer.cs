@@ -17,9 +17,11 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
         CancellationToken ct)
     {
         var split = CorpusSplit.Of(corpus);
-        var (transform, features) = await FeaturesAsync(corpus, request.Config, split, ct);
+        var requested = request.Models.Select(ModelRegistry.Spec).ToList();
+        var needsPretrained = requested.Any(s => s.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence));
+        var (transform, features) = await FeaturesAsync(corpus, request.Config, split, needsPretrained, ct);
         var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), request.HumanWeight);
-        var specs = request.Models.Select(ModelRegistry.Spec).Where(s => FeatureShapes.MissingBlock(s, features) is null).ToList();
+        var specs = requested.Where(s => FeatureShapes.MissingBlock(s, features) is null).ToList();
         if (specs.Count == 0) throw new Core.UserFacingException("None of the requested models has its inputs in this catalogue's features.");
 
         var members = new TrainingOptions { Device = request.Device, Epochs = request.Epochs, Seed = request.Seed,
@@ -56,12 +58,12 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
 
     /// <summary>The transform fitted on the development products, applied to every product, plus pretrained blocks.</summary>
     public async Task<(FittedTransform Transform, FeatureSet Set)> FeaturesAsync(Corpus corpus, PreprocessingConfig config,
-        CorpusSplit split, CancellationToken ct)
+        CorpusSplit split, bool withPretrained, CancellationToken ct)
     {
         var development = split.Development.Select(i => corpus.Products[i]).ToList();
         var transform = FittedTransform.Fit(config, development, corpus.RuleCategories.Count);
         var set = transform.Transform(corpus.Products);
-        if (pretrained is not null) await pretrained.AddAsync(set, corpus.Products, ct);
+        if (withPretrained && pretrained is not null) await pretrained.AddAsync(set, corpus.Products, ct);
         return (transform, set);
     }
 }
