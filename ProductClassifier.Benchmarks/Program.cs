@@ -9,11 +9,13 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..], cancel.Token),
+    "featurize" => await ImageFeaturizeBenchmark.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ProductClassifier.Benchmarks ingest [--rows 100000] [--repeat 3]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks featurize [--dataset FOLDER] [--images 1000] [--sentences 2000] [--sessions CORES]");
     return 2;
 }

@@ -8,6 +8,10 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$root" \( -path "$root/.data" -o -name bin
       -type f \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.css' -o -name '*.js' \) \
       -newer "$stamp" -print -quit)" ]; then
   echo "building ProductClassifier (Release)…" >&2
-  dotnet build "$root/ProductClassifier.sln" -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
+  log="$root/.data/build/release.log"
+  if ! dotnet build "$root/ProductClassifier.sln" -c Release --nologo -v quiet >"$log" 2>&1; then
+    grep -E "error|Error" "$log" | sort -u >&2 || cat "$log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi

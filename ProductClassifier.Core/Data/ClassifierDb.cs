@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Core.Taxonomy;
 
@@ -17,6 +18,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<ReferenceLabel> ReferenceLabels => Set<ReferenceLabel>();
     public DbSet<LabelDecision> LabelDecisions => Set<LabelDecision>();
     public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -34,7 +37,19 @@ internal static class CliHost
     public static Task<Catalogue> CatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
         CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);
 
-    public static void Info(string message) => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]");
+    /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
+    /// <summary>The catalogue as the learning code sees it, images resolved in the image store.</summary>
+    public static Task<Corpus> CorpusAsync(ClassifierDb db, Catalogue catalogue, CancellationToken ct)
+    {
+        var images = ImageStore.FromConfiguration(Configuration);
+        return CorpusLoader.FromDatabaseAsync(db, catalogue, imageRef => images.PathOf(catalogue.Name, imageRef), ct);
+    }
+
+    /// <summary>Image and sentence embeddings, cached under <c>.data/features/NAME</c> (a catalogue's or a data set's name).</summary>
+    public static PretrainedFeatures PretrainedFeatures(string name, IProgress<FeaturizeProgress>? progress = null) =>
+        new(ProjectRoot.DataFolder("features", name), progress);
+
+    public static void Info(string message) => Console.Error.WriteLine(message);
 
     /// <summary>Progress bars go to stderr when stdout is redirected, so piped output stays clean.</summary>
     public static IAnsiConsole ProgressConsole { get; } = Console.IsOutputRedirected && !Console.IsErrorRedirected

@@ -10,8 +10,15 @@ internal static class CommandLine
         {
             CliHost.CatalogueOption,
             DbCommands.Create(),
+            CataloguesCommand.Create(),
+            TaxonomyCommands.Create(),
+            RulesCommands.Create(),
+            DemoCommand.Create(),
             IngestCommand.Create(),
+            ImportDatasetCommand.Create(),
+            FeaturizeCommand.Create(),
         };
+        foreach (var command in ModelCommands.Create()) root.Add(command);
         return root;
     }
 }

@@ -239,6 +239,70 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("reference_labels", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("device");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("folder");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("members");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_versions");
+
+                    b.HasIndex("CatalogueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_versions_catalogue_id")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("CatalogueId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_versions_catalogue_id_number");
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>
                 {
                     b.Property<int>("Id")
@@ -409,6 +473,16 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reference_labels_products_product_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Catalogue", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_versions_catalogues_catalogue_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>

@@ -1,0 +1,15 @@
+namespace ProductClassifier.Core.ActiveLearning;
+
+/// <param name="Aggregation">How per-category scores are combined per product.</param>
+/// <param name="TopK">Categories summed by <see cref="ScoreAggregation.TopKSum"/>.</param>
+/// <param name="UncertaintyWeight">Share of uncertainty in uncertainty-disagreement (the rest is disagreement).</param>
+/// <param name="Floor">Every product's score is at least this fraction of the pool's mean score, so all keep a chance.</param>
+/// <param name="Sample">Sample proportionally to the score (importance-weighted) rather than take the top scores.</param>
+/// <param name="MinDistance">Cosine distance under which a candidate counts as a near-duplicate of one already picked.</param>
+public sealed record AcquisitionOptions(
+    ScoreAggregation Aggregation = ScoreAggregation.TopKSum,
+    int TopK = 5,
+    double UncertaintyWeight = 0.5,
+    double Floor = 0.05,
+    bool Sample = true,
+    double MinDistance = 0.02);

@@ -1,0 +1,29 @@
+namespace ProductClassifier.Core.Models;
+
+/// <summary>
+/// A trained ensemble of a catalogue: its files (weights, config, fitted transform, metrics) live in
+/// <see cref="Folder"/> under the model store; at most one version per catalogue is active.
+/// </summary>
+public sealed class ModelVersion
+{
+    public int Id { get; set; }
+    public int CatalogueId { get; set; }
+
+    /// <summary>1, 2, 3… per catalogue.</summary>
+    public int Number { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Folder of the version's files, relative to the model store root.</summary>
+    public required string Folder { get; set; }
+
+    /// <summary>The members and ensembles it holds, comma-separated (e.g. "linear,fasttext,…,average,meta").</summary>
+    public required string Members { get; set; }
+
+    /// <summary>Evaluation results as JSON (the shape `./pc evaluate --json` writes).</summary>
+    public string Metrics { get; set; } = "{}";
+
+    /// <summary>cpu or cuda: where it was trained.</summary>
+    public string Device { get; set; } = "cpu";
+    public bool IsActive { get; set; }
+    public DateTime? ActivatedAt { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace ProductClassifier.Core.Rules;
+
+/// <summary>
+/// Rule labels against reference labels, micro-averaged over (product, category) pairs, ancestors included,
+/// over the products that have reference labels.
+/// </summary>
+/// <param name="Products">Products evaluated: not gone, with at least one reference label.</param>
+/// <param name="Predicted">Distinct (product, category) pairs some rule labelled.</param>
+/// <param name="Reference">Distinct (product, category) pairs of the reference labels.</param>
+/// <param name="Correct">Pairs in both.</param>
+/// <param name="Rules">One row per rule, in import order.</param>
+public sealed record RuleAuditReport(int Products, long Predicted, long Reference, long Correct, IReadOnlyList<RuleAuditRow> Rules)
+{
+    /// <summary>Correct / predicted; 0 when nothing was predicted.</summary>
+    public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
+
+    /// <summary>Correct / reference; 0 when there is no reference pair.</summary>
+    public double Recall => Reference == 0 ? 0 : (double)Correct / Reference;
+}

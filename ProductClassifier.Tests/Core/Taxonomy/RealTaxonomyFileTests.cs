@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Taxonomy;
+using ProductClassifier.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ProductClassifier.Tests.Core.Taxonomy;
+
+/// <summary>Google's and Shopify's published taxonomies, when ../shared/data has them (a fresh clone does not).</summary>
+public sealed class RealTaxonomyFileTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
+{
+    private const string Google = "google-product-taxonomy-2021-09-21.txt";
+    private const string Shopify = "shopify-categories-2025-06.txt";
+
+    [Theory]
+    [InlineData(Google, TaxonomyFormat.Google, 5595, 7)]
+    [InlineData(Shopify, TaxonomyFormat.Shopify, 10595, 8)]
+    public void Published_taxonomy_parses_completely(string name, TaxonomyFormat format, int count, int depth)
+    {
+        if (SharedData.Find("taxonomies", name) is not { } file)
+        {
+            output.WriteLine(SharedData.Missing("taxonomies", name));
+            return;
+        }
+
+        var tree = TaxonomyParser.ParseFile(file);
+
+        Assert.Equal(format, tree.Format);
+        Assert.Equal(count, tree.Count);
+        Assert.Equal(depth, tree.MaxDepth);
+        Assert.All(tree.Nodes, n => Assert.NotNull(n.ExternalId));
+    }
+
+    [Fact]
+    public async Task Shopify_taxonomy_imports_in_bulk_and_again_without_change()
+    {
+        if (SharedData.Find("taxonomies", Shopify) is not { } file)
+        {
+            output.WriteLine(SharedData.Missing("taxonomies", Shopify));
+            return;
+        }
+        var tree = TaxonomyParser.ParseFile(file);
+        await using var db = database.Open();
+        var catalogue = await TestCatalogue.CreateAsync(db);
+
+        var first = await TaxonomyImporter.ImportAsync(db, catalogue.Id, tree);
+        var again = await TaxonomyImporter.ImportAsync(db, catalogue.Id, tree);
+
+        Assert.Equal((tree.Count, tree.Count), (first.Added, first.Total));
+        Assert.Equal((0, tree.Count), (again.Added, again.Total));
+        Assert.Equal(first.IdsByPath, again.IdsByPath);
+        var orphans = await db.Categories.CountAsync(c => c.CatalogueId == catalogue.Id && c.Depth > 1 && c.ParentId == null);
+        Assert.Equal(0, orphans);
+    }
+}

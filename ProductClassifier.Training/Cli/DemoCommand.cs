@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Demo;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary><c>./pc demo</c>: writes the synthetic demo catalogue as a dataset folder.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var products = new Option<int>("--products") { Description = "Number of products", DefaultValueFactory = _ => DemoDatasetOptions.DefaultProducts };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => DemoDatasetOptions.DefaultSeed };
+        var output = new Option<string?>("--out") { Description = "Folder to write (default: .data/datasets/demo)" };
+        var noImport = new Option<bool>("--no-import") { Description = "Only write the folder; do not (re)create the demo catalogue" };
+
+        var command = new Command("demo", "Generate the synthetic demo catalogue as a dataset folder and import it (with its true labels) as catalogue demo")
+            { products, seed, output, noImport };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var folder = p.GetValue(output) ?? ProjectRoot.DataFolder("datasets", DemoDatasetGenerator.CatalogueName);
+            var summary = await DemoDatasetGenerator.WriteAsync(folder, new DemoDatasetOptions(p.GetValue(products), p.GetValue(seed)), ct);
+            CliHost.Info($"{summary.Products} products, {summary.Images} images, {summary.Categories} categories, {summary.Rules} rules");
+            Console.WriteLine(summary.Folder);
+            if (p.GetValue(noImport)) return;
+            await using var db = await CliHost.OpenAsync(ct);
+            ImportDatasetCommand.Print(await ImportDatasetCommand.ImportAsync(db, summary.Folder, groundTruth: true, null, ct));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Training.Learning;
+using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Pipeline;
+using Spectre.Console;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary><c>./pc train</c>, <c>./pc evaluate</c>, <c>./pc predict</c>: model versions of a catalogue.</summary>
+internal static class ModelCommands
+{
+    private static readonly Option<int?> VersionOption = new("--version") { Description = "Model version number (default: the active one)" };
+    private static readonly Option<string?> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
+
+    public static IEnumerable<Command> Create() => [Train(), Evaluate(), Predict()];
+
+    private static Command Train()
+    {
+        var models = new Option<string?>("--models") { Description = $"Comma-separated members (default: all: {string.Join(",", ModelRegistry.MemberNames)})" };
+        var folds = new Option<int>("--folds") { Description = "Folds for the meta-learner's out-of-fold predictions (<2: averaging only)", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs per member (default: each model's own, with early stopping)" };
+        var config = new Option<string?>("--config") { Description = "Preprocessing config (default: datasets/<catalogue>/preprocessing.json, else inferred)" };
+        var noActivate = new Option<bool>("--no-activate") { Description = "Register the new version without making it active" };
+        var command = new Command("train", "Train the members and ensembles on rule and human labels, evaluate, save and register a new model version")
+            { models, folds, epochs, config, noActivate, DeviceOption };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
+            var request = new TrainRequest(PreprocessingConfig.Resolve(p.GetValue(config), datasetName: catalogue.Name))
+            {
+                Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ModelRegistry.MemberNames,
+                Folds = p.GetValue(folds), Epochs = p.GetValue(epochs), Device = p.GetValue(DeviceOption),
+            };
+            CliHost.Info($"catalogue '{catalogue.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, " +
+                $"{corpus.RuleCategories.Count} rules; preprocessing: {request.Config.Source}; device: {TorchRuntime.ResolveDevice(request.Device)}");
+            var store = ModelStore.FromConfiguration(CliHost.Configuration);
+            var (number, folder) = await store.NextFolderAsync(db, catalogue, ct);
+            var started = DateTime.UtcNow;
+            var (classifier, report) = await CliHost.ProgressConsole.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var sink = new ConsoleMetricsSink(context);
+                    using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
+                    var result = await new ClassifierTrainer(sink, pretrained).TrainAsync(corpus,
+                        request with { CheckpointFolder = Path.Combine(store.Root, folder, "checkpoints") }, ct);
+                    sink.Finish();
+                    return result;
+                });
+            using (classifier)
+            {
+                classifier.Save(Path.Combine(store.Root, folder));
+                Directory.Delete(Path.Combine(store.Root, folder, "checkpoints"), recursive: true);
+                var version = await store.RegisterAsync(db, catalogue, number, folder, string.Join(",", classifier.ModelNames),
+                    report.ToJson(), TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant(), !p.GetValue(noActivate), ct);
+                EvaluationTable.Print(report);
+                Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' ({(version.IsActive ? "active" : "not active")}), " +
+                    $"serving '{classifier.Served}', trained in {(DateTime.UtcNow - started).TotalMinutes:F1} min: {Path.Combine(store.Root, folder)}");
+            }
+        });
+        return command;
+    }
+
+    private static Command Evaluate()
+    {
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
+        var command = new Command("evaluate", "Evaluate a model version's members, ensembles and the rules on the test products (rule labels and ground truth)")
+            { VersionOption, json, DeviceOption };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var (corpus, classifier, features) = await LoadAsync(db, catalogue, p, ct);
+            using (classifier)
+            {
+                var test = CorpusSplit.Of(corpus).Test;
+                var report = new ModelEvaluator(corpus).Evaluate(classifier.PredictAll(features, test), test, classifier.Thresholds);
+                EvaluationTable.Print(report);
+                if (p.GetValue(json) is { } path) await File.WriteAllTextAsync(path, report.ToJson(), ct);
+            }
+        });
+        return command;
+    }
+
+    private static Command Predict()
+    {
+        var output = new Option<string?>("--out") { Description = "CSV file to write (default: standard output)" };
+        var top = new Option<int>("--top") { Description = "Most categories per product", DefaultValueFactory = _ => 5 };
+        var command = new Command("predict", "Score the catalogue's products with a model version: categories above threshold with probabilities")
+            { VersionOption, output, top, DeviceOption };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var (corpus, classifier, features) = await LoadAsync(db, catalogue, p, ct);
+            using (classifier)
+            {
+                var rows = Enumerable.Range(0, corpus.Products.Count).ToArray();
+                var started = DateTime.UtcNow;
+                var probabilities = classifier.Predict(features, rows);
+                var seconds = (DateTime.UtcNow - started).TotalSeconds;
+                await using var writer = p.GetValue(output) is { } path ? new StreamWriter(path) : new StreamWriter(Console.OpenStandardOutput());
+                await writer.WriteLineAsync("product,categories");
+                var thresholds = classifier.ServedThresholds;
+                var count = classifier.Categories.Count;
+                foreach (var row in rows)
+                {
+                    var chosen = Enumerable.Range(0, count).Where(c => probabilities[row * count + c] >= thresholds[c])
+                        .OrderByDescending(c => classifier.Categories[c].Depth).ThenByDescending(c => probabilities[row * count + c])
+                        .Take(p.GetValue(top)).Select(c => $"{classifier.Categories[c].Path}={probabilities[row * count + c]:F3}");
+                    await writer.WriteLineAsync($"{Csv(corpus.Products[row].Key)},{Csv(string.Join("; ", chosen))}");
+                }
+                CliHost.Info($"{rows.Length:N0} products scored in {seconds:F1}s ({rows.Length / Math.Max(seconds, 1e-6):N0} products/s)");
+            }
+        });
+        return command;
+    }
+
+    private static async Task<(Corpus, TrainedClassifier, FeatureSet)> LoadAsync(ClassifierDb db, Catalogue catalogue, ParseResult p,
+        CancellationToken ct)
+    {
+        var version = await ModelStore.ResolveAsync(db, catalogue, p.GetValue(VersionOption), ct);
+        var classifier = TrainedClassifier.Load(ModelStore.FromConfiguration(CliHost.Configuration).PathOf(version), p.GetValue(DeviceOption));
+        var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
+        if (!corpus.Categories.Select(c => c.Path).SequenceEqual(classifier.Categories.Select(c => c.Path)))
+            throw new Core.UserFacingException($"The taxonomy of '{catalogue.Name}' changed since model version {version.Number} was trained: train a new version.");
+        var features = classifier.Transform.Transform(corpus.Products);
+        using (var pretrained = CliHost.PretrainedFeatures(catalogue.Name)) await pretrained.AddAsync(features, corpus.Products, ct);
+        CliHost.Info($"model version {version.Number} of '{catalogue.Name}'");
+        return (corpus, classifier, features);
+    }
+
+    private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+}

@@ -1,0 +1,36 @@
+using ProductClassifier.Training.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ProductClassifier.Training.Ensemble;
+
+/// <summary>
+/// The stacked ensemble's learner: per category, a logistic regression over the members' logits for that category
+/// (the rule firings join through <see cref="ProductModel"/>'s rules path). Starts as the mean of the members' logits,
+/// so it begins where averaging is and moves only where out-of-fold evidence says a member is better or worse.
+/// </summary>
+internal sealed class MetaLearner : nn.Module<ModelInput, Tensor>
+{
+    public const string Architecture = "meta";
+
+    /// <summary>Dense block holding each product's member logits, member-major: [member × category].</summary>
+    public const string MembersBlock = "ensemble.members";
+
+    private readonly Parameter memberWeights;
+    private readonly Parameter bias;
+    private readonly long members;
+    private readonly long categories;
+
+    public MetaLearner(FeatureShapes shapes) : base(Architecture)
+    {
+        categories = shapes.Categories;
+        members = shapes.Dense[MembersBlock] / categories;
+        memberWeights = nn.Parameter(full(members, categories, 1.0f / members));
+        bias = nn.Parameter(zeros(categories));
+        RegisterComponents();
+    }
+
+    public override Tensor forward(ModelInput input) =>
+        (input.Dense[MembersBlock].view(-1, members, categories) * memberWeights).sum(1) + bias;
+}

@@ -1,0 +1,19 @@
+using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Models;
+
+namespace ProductClassifier.Training.Pipeline;
+
+/// <param name="Models">Members to train (default: every registered model whose inputs the features have).</param>
+/// <param name="Folds">Folds of the out-of-fold predictions the meta-learner learns from (below 2: averaging only).</param>
+/// <param name="HumanWeight">How much a labeller's decision outweighs a rule label in the loss.</param>
+/// <param name="CheckpointFolder">Per-epoch checkpoints, so a crashed training resumes; null: none.</param>
+public sealed record TrainRequest(PreprocessingConfig Config)
+{
+    public IReadOnlyList<string> Models { get; init; } = ModelRegistry.MemberNames;
+    public int Folds { get; init; } = 3;
+    public int? Epochs { get; init; }
+    public string? Device { get; init; }
+    public float HumanWeight { get; init; } = 5f;
+    public string? CheckpointFolder { get; init; }
+    public int Seed { get; init; } = 42;
+}

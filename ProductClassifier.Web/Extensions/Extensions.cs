@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration.Json;
+using MudBlazor.Services;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+
+namespace ProductClassifier.Web.Extensions;
+
+internal static class Extensions
+{
+    /// <summary>
+    /// Finds the database (ConnectionStrings:Postgres, else the project's local cluster, started when
+    /// needed), migrates it, and registers the app's services.
+    /// </summary>
+    public static async Task AddApplicationServicesAsync(this IHostApplicationBuilder builder, CancellationToken ct = default)
+    {
+        builder.AddSettingsBesideTheAssembly();
+        var connectionString = await DatabaseLocator.ResolveAsync(builder.Configuration, Console.Error.WriteLine, ct);
+        await DatabaseLocator.MigrateAsync(connectionString, ct);
+        builder.Services.AddDbContextFactory<ClassifierDb>(o => ClassifierDbOptions.Configure(o, connectionString));
+
+        builder.Services.AddSingleton(sp => ImageStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+    }
+
+    /// <summary>
+    /// ./run starts the app from the checkout's root, whose content root has no appsettings.json; read the one
+    /// beside the assembly instead, beneath every other source so environment and command line still win.
+    /// </summary>
+    private static void AddSettingsBesideTheAssembly(this IHostApplicationBuilder builder)
+    {
+        if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json"))) return;
+        var source = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
+        source.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(0, source);
+    }
+}

@@ -1,0 +1,19 @@
+using ProductClassifier.Web.Catalog;
+using ProductClassifier.Web.Components;
+using ProductClassifier.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+// Serve MudBlazor's and Blazor's assets from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+await builder.AddApplicationServicesAsync();
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapImageEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
