@@ -1,8 +1,11 @@
+using System.Runtime.InteropServices;
 using ProductClassifier.Benchmarks;
 
 // dotnet run -c Release --project ProductClassifier.Benchmarks -- BENCHMARK [options]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+// A benchmark may own a throwaway PostgreSQL cluster: on SIGTERM, cancel so it is still torn down.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..], cancel.Token),

@@ -41,10 +41,11 @@ internal static class IngestCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var reading = context.AddTask("reading feed", maxValue: Math.Max(1, new FileInfo(request.FeedPath).Length));
+                var reading = context.AddTask("reading feed");
                 ProgressTask? merging = null;
                 var progress = new InlineProgress<IngestProgress>(update =>
                 {
+                    reading.MaxValue = Math.Max(1, update.TotalBytes);
                     reading.Value = update.BytesRead;
                     reading.Description = $"reading feed ({update.RowsRead:N0} rows)";
                     if (update.Stage == IngestStage.Merging) merging ??= context.AddTask("merging into the catalogue").IsIndeterminate();

@@ -33,7 +33,7 @@ internal sealed class DelimitedHeader
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = tokenizer.Text(record, i).Trim();
-            if (!columns.TryAdd(names[i], i)) throw new UserFacingException($"{where}: the header names column '{names[i]}' twice.");
+            if (!columns.TryAdd(names[i], i) && names[i].Length > 0) throw new UserFacingException($"{where}: the header names column '{names[i]}' twice.");
         }
         var ignoringCase = new Dictionary<string, int>(columns, StringComparer.OrdinalIgnoreCase);
         var fields = new List<(ProductField, int)>();

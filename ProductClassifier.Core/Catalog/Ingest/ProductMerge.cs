@@ -9,13 +9,19 @@ namespace ProductClassifier.Core.Catalog.Ingest;
 /// </summary>
 internal sealed class ProductMerge(NpgsqlConnection connection, int catalogueId, string source)
 {
-    private const string Upsert = $"""
+    // Both statements find existing products through ON CONFLICT's arbiter, the unique index, whatever the
+    // planner's statistics say: during a first big load they still describe an empty catalogue, and a join or a
+    // correlated lookup planned on them can scan the whole catalogue once per staged row.
+    private const string InsertStaged = $"""
         INSERT INTO products AS p (catalogue_id, source, external_id, merchant, title, description, brand, price, currency,
                                    image_ref, feed_category, attributes, content_hash, first_seen, last_seen)
         SELECT @catalogue, @source, s.external_id, s.merchant, s.title, s.description, s.brand, s.price, s.currency,
                s.image_ref, s.feed_category, s.attributes, s.content_hash, now(), now()
         FROM {ProductStaging.Table} s
         ON CONFLICT (catalogue_id, source, external_id) DO UPDATE SET
+        """;
+
+    private const string Upsert = InsertStaged + """
             merchant = excluded.merchant, title = excluded.title, description = excluded.description,
             brand = excluded.brand, price = excluded.price, currency = excluded.currency, image_ref = excluded.image_ref,
             feed_category = excluded.feed_category, attributes = excluded.attributes,
@@ -24,11 +30,10 @@ internal sealed class ProductMerge(NpgsqlConnection connection, int catalogueId,
         RETURNING p.id, p.xmax = 0
         """;
 
-    // Unchanged products: seen again (and back, when they had gone).
-    private const string Touch = $"""
-        UPDATE products p SET last_seen = now(), gone_at = NULL
-        FROM {ProductStaging.Table} s
-        WHERE p.catalogue_id = @catalogue AND p.source = @source AND p.external_id = s.external_id AND p.last_seen <> now()
+    // Unchanged products: seen again (and back, when they had gone). Rows the upsert wrote already have last_seen = now().
+    private const string Touch = InsertStaged + """
+            last_seen = excluded.last_seen, gone_at = NULL
+        WHERE p.last_seen <> excluded.last_seen
         """;
 
     // Rows rejected after their id was read still count as present: a bad price must not hide a product.
