@@ -136,9 +136,6 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
-                    b.HasIndex("CatalogueId", "Title")
-                        .HasDatabaseName("ix_products_catalogue_id_title");
-
                     b.HasIndex("CatalogueId", "Source", "ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_products_catalogue_id_source_external_id");
