@@ -39,12 +39,12 @@ internal static class ImportDatasetCommand
                     foreach (var other in tasks.Values.Where(t => !t.IsFinished)) other.Value = other.MaxValue;
                     return tasks.TryGetValue(name, out var task) ? task : tasks[name] = context.AddTask(name, maxValue: 1);
                 }
-                var stages = new Inline<DatasetImportProgress>(update =>
+                var stages = new InlineProgress<DatasetImportProgress>(update =>
                 {
                     var task = tasks.GetValueOrDefault(update.Stage) ?? Stage(update.Stage);
                     if (update.Total > 0) { task.MaxValue = update.Total; task.Value = update.Done; }
                 });
-                var ingest = new Inline<IngestProgress>(update =>
+                var ingest = new InlineProgress<IngestProgress>(update =>
                 {
                     var task = tasks["products"];
                     task.MaxValue = Math.Max(1, update.TotalBytes);
@@ -64,10 +64,5 @@ internal static class ImportDatasetCommand
             $"{result.Images:N0} images ({result.MissingImages:N0} missing), {result.Categories:N0} categories, " +
             $"{result.Rules:N0} rules ({result.RuleLabels:N0} rule labels), {result.ReferenceLabels:N0} reference labels");
         if (products.RejectFile is not null) Console.WriteLine($"rejected rows: {products.RejectFile}");
-    }
-
-    private sealed class Inline<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

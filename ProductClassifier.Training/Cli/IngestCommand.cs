@@ -68,10 +68,4 @@ internal static class IngestCommand
         if (result.Rejected > 5) AnsiConsole.MarkupLineInterpolated($"… and {result.Rejected - 5:N0} more");
         AnsiConsole.MarkupLineInterpolated($"reject file: {result.RejectFile}");
     }
-
-    /// <summary>Reports on the caller's thread: <see cref="Progress{T}"/> would post to the thread pool and reorder updates.</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
