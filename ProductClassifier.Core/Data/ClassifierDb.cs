@@ -18,6 +18,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<ReferenceLabel> ReferenceLabels => Set<ReferenceLabel>();
     public DbSet<LabelDecision> LabelDecisions => Set<LabelDecision>();
     public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
+    public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

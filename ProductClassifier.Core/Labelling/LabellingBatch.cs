@@ -1,10 +1,25 @@
 namespace ProductClassifier.Core.Labelling;
 
-/// <summary>The products picked for one labelling round.</summary>
+/// <summary>
+/// One labelling round of a catalogue: the batch picked with the active model, waiting for labels, then the
+/// fine-tuned model version it produced. Persisted, so a round survives restarts of any process.
+/// </summary>
 public sealed class LabellingBatch
 {
     public long Id { get; set; }
     public int CatalogueId { get; set; }
     public int Round { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>The query strategy that picked the batch (uncertainty-disagreement, random, …).</summary>
+    public string Strategy { get; set; } = "uncertainty-disagreement";
+
+    /// <summary>The model version whose predictions picked the batch.</summary>
+    public int? PickedWithVersionId { get; set; }
+
+    /// <summary>The model version fine-tuned on the batch's labels; null while the round is open.</summary>
+    public int? ResultVersionId { get; set; }
+    public DateTime? FinishedAt { get; set; }
+
+    public bool IsOpen => ResultVersionId is null;
 }

@@ -44,14 +44,15 @@ public sealed class ModelStore(string root)
         return version;
     }
 
+    /// <summary>Makes the version the catalogue's only active one, in the caller's transaction if one is open.</summary>
     public static async Task ActivateAsync(ClassifierDb db, ModelVersion version, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.ModelVersions.Where(v => v.CatalogueId == version.CatalogueId && v.IsActive && v.Id != version.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.IsActive, false), ct);
         await db.ModelVersions.Where(v => v.Id == version.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.IsActive, true).SetProperty(v => v.ActivatedAt, DateTime.UtcNow), ct);
-        await transaction.CommitAsync(ct);
+        if (owned is not null) await owned.CommitAsync(ct);
         version.IsActive = true;
     }
 

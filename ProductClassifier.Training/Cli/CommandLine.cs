@@ -17,6 +17,7 @@ internal static class CommandLine
             IngestCommand.Create(),
             ImportDatasetCommand.Create(),
             FeaturizeCommand.Create(),
+            RoundCommands.Create(),
         };
         foreach (var command in ModelCommands.Create()) root.Add(command);
         return root;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Models;
 
 namespace ProductClassifier.Core.Data.Configurations;
 
@@ -10,6 +11,10 @@ internal sealed class LabellingBatchConfiguration : IEntityTypeConfiguration<Lab
     public void Configure(EntityTypeBuilder<LabellingBatch> builder)
     {
         builder.HasOne<Catalogue>().WithMany().HasForeignKey(b => b.CatalogueId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(b => new { b.CatalogueId, b.Round });
+        builder.HasIndex(b => new { b.CatalogueId, b.Round }).IsUnique();
+        builder.HasOne<ModelVersion>().WithMany().HasForeignKey(b => b.PickedWithVersionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ModelVersion>().WithMany().HasForeignKey(b => b.ResultVersionId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(b => b.Strategy).HasMaxLength(64);
+        builder.Ignore(b => b.IsOpen);
     }
 }

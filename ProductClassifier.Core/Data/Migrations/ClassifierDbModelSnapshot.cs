@@ -143,6 +143,33 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<double>("InclusionProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("inclusion_probability");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("BatchId", "ProductId")
+                        .HasName("pk_batch_items");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_batch_items_product_id");
+
+                    b.ToTable("batch_items", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Labelling.LabelDecision", b =>
                 {
                     b.Property<long>("Id")
@@ -204,14 +231,39 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int?>("PickedWithVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("picked_with_version_id");
+
+                    b.Property<int?>("ResultVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_version_id");
+
                     b.Property<int>("Round")
                         .HasColumnType("integer")
                         .HasColumnName("round");
 
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("strategy");
+
                     b.HasKey("Id")
                         .HasName("pk_labelling_batches");
 
+                    b.HasIndex("PickedWithVersionId")
+                        .HasDatabaseName("ix_labelling_batches_picked_with_version_id");
+
+                    b.HasIndex("ResultVersionId")
+                        .HasDatabaseName("ix_labelling_batches_result_version_id");
+
                     b.HasIndex("CatalogueId", "Round")
+                        .IsUnique()
                         .HasDatabaseName("ix_labelling_batches_catalogue_id_round");
 
                     b.ToTable("labelling_batches", (string)null);
@@ -429,6 +481,23 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasConstraintName("fk_products_catalogues_catalogue_id");
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Labelling.LabellingBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_batch_items_labelling_batches_batch_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_batch_items_products_product_id");
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Labelling.LabelDecision", b =>
                 {
                     b.HasOne("ProductClassifier.Core.Labelling.LabellingBatch", null)
@@ -453,6 +522,18 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_labelling_batches_catalogues_catalogue_id");
+
+                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PickedWithVersionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_labelling_batches_model_versions_picked_with_version_id");
+
+                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ResultVersionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_labelling_batches_model_versions_result_version_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Labelling.ReferenceLabel", b =>

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core;
+using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Training.Learning;
+using ProductClassifier.Training.Pipeline;
+
+namespace ProductClassifier.Training.ActiveLearning;
+
+/// <summary>
+/// Labelling rounds against the database: <see cref="OpenAsync"/> picks a batch from the unlabelled pool with the
+/// active model (importance-weighted sampling, near-duplicates rejected) and stores it with each product's inclusion
+/// probability; labellers' decisions arrive as <see cref="LabelDecision"/>s; <see cref="FinishAsync"/> fine-tunes the
+/// ensemble on every human label so far (weighted by human weight × importance), evaluates it and registers the new
+/// version. Every step reads its state from Postgres, so a round resumes after any restart.
+/// </summary>
+public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Catalogue, Task<Corpus>> loadCorpus,
+    Func<Catalogue, IPretrainedFeatures?> pretrained, IMetricsSink sink)
+{
+    /// <summary>Rule-labelled products replayed beside the human labels, so fine-tuning does not forget the rest.</summary>
+    public int ReplayRows { get; init; } = 2000;
+    public float HumanWeight { get; init; } = 5f;
+    public AcquisitionOptions Acquisition { get; init; } = new();
+    public string? Device { get; init; }
+
+    /// <summary>The catalogue's open round; a new one (batch picked and stored) when none is open.</summary>
+    public async Task<LabellingBatch> OpenAsync(Catalogue catalogue, QueryStrategy strategy, int batchSize, int seed,
+        CancellationToken ct)
+    {
+        if (await OpenRoundAsync(catalogue, ct) is { } open) return open;
+        var version = await ModelStore.ResolveAsync(db, catalogue, null, ct);
+        var (corpus, classifier, features) = await LoadAsync(catalogue, version, ct);
+        using (classifier)
+        {
+            var picked = await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
+                .Select(i => i.ProductId).ToListAsync(ct);
+            var taken = picked.ToHashSet();
+            var test = CorpusSplit.Of(corpus).Test.ToHashSet();
+            var pool = Enumerable.Range(0, corpus.Products.Count)
+                .Where(i => !test.Contains(i) && corpus.HumanLabels[i] is null && !taken.Contains(corpus.Products[i].Id)).ToArray();
+            if (pool.Length == 0) throw new UserFacingException($"Catalogue '{catalogue.Name}' has no unlabelled products left to pick.");
+
+            var random = new Random(seed);
+            var members = classifier.Ensemble.Predict(features, pool).Members.Values.ToList();
+            var scores = AcquisitionScorer.Score(strategy, members, corpus.CategoryCount, Acquisition, random);
+            var picks = BatchSampler.Pick(scores, batchSize, Acquisition, random, Embeddings(features, pool));
+
+            var batch = new LabellingBatch
+            {
+                CatalogueId = catalogue.Id, Strategy = strategy.ToName(), PickedWithVersionId = version.Id,
+                Round = (await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id).MaxAsync(b => (int?)b.Round, ct) ?? 0) + 1,
+            };
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.LabellingBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+            db.BatchItems.AddRange(picks.Select((p, position) => new BatchItem
+            {
+                BatchId = batch.Id, ProductId = corpus.Products[pool[p.Index]].Id, Position = position,
+                InclusionProbability = p.InclusionProbability,
+            }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return batch;
+        }
+    }
+
+    /// <summary>Fine-tunes the model that picked the open round's batch on all human labels so far; registers and activates the result.</summary>
+    public async Task<(LabellingBatch Batch, ModelVersion Version, EvaluationReport Report)> FinishAsync(Catalogue catalogue,
+        CancellationToken ct)
+    {
+        var batch = await OpenRoundAsync(catalogue, ct)
+            ?? throw new UserFacingException($"Catalogue '{catalogue.Name}' has no open labelling round: open one first.");
+        var start = batch.PickedWithVersionId is { } id ? await db.ModelVersions.SingleAsync(v => v.Id == id, ct)
+            : await ModelStore.ResolveAsync(db, catalogue, null, ct);
+        var (corpus, classifier, features) = await LoadAsync(catalogue, start, ct);
+        using (classifier)
+        {
+            var split = CorpusSplit.Of(corpus);
+            var human = split.Development.Where(i => corpus.HumanLabels[i] is not null).ToArray();
+            var batchProducts = await db.BatchItems.Where(i => i.BatchId == batch.Id).Select(i => i.ProductId).ToListAsync(ct);
+            if (!human.Any(i => batchProducts.Contains(corpus.Products[i].Id)))
+                throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
+
+            var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
+            var replay = split.Train.Where(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0)
+                .OrderBy(i => (i * 2654435761L + batch.Round) % 1_000_003).Take(ReplayRows);
+            var rows = human.Concat(replay).ToArray();
+            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance);
+            var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,
+                new TrainingData(features, labels, rows), TrainingOptions.FineTuning with { Device = Device }, ct), ct);
+            using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);
+            var report = new ModelEvaluator(corpus).Evaluate(result.PredictAll(features, split.Test), split.Test, result.Thresholds);
+
+            var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
+            result.Save(Path.Combine(models.Root, folder));
+            var version = await models.RegisterAsync(db, catalogue, number, folder, string.Join(",", result.ModelNames),
+                report.ToJson(), start.Device, activate: false, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ModelStore.ActivateAsync(db, version, ct);
+            batch.ResultVersionId = version.Id;
+            batch.FinishedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (batch, version, report);
+        }
+    }
+
+    private Task<LabellingBatch?> OpenRoundAsync(Catalogue catalogue, CancellationToken ct) =>
+        db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id && b.ResultVersionId == null).OrderBy(b => b.Round).FirstOrDefaultAsync(ct);
+
+    /// <summary>1/π of each human-labelled product that a sampled batch picked, scaled to mean 1 over those products.</summary>
+    private async Task<Dictionary<int, float>> ImportanceWeightsAsync(Catalogue catalogue, Corpus corpus, int[] human, CancellationToken ct)
+    {
+        var probabilities = await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
+            .GroupBy(i => i.ProductId).Select(g => new { g.Key, P = g.Max(i => i.InclusionProbability) }).ToDictionaryAsync(x => x.Key, x => x.P, ct);
+        var raw = human.ToDictionary(i => i, i => probabilities.TryGetValue(corpus.Products[i].Id, out var p) && p > 0 ? 1 / p : 1.0);
+        var mean = raw.Values.DefaultIfEmpty(1).Average();
+        return raw.ToDictionary(x => x.Key, x => (float)(x.Value / mean));
+    }
+
+    private async Task<(Corpus, TrainedClassifier, FeatureSet)> LoadAsync(Catalogue catalogue, ModelVersion version, CancellationToken ct)
+    {
+        var corpus = await loadCorpus(catalogue);
+        var classifier = TrainedClassifier.Load(models.PathOf(version), Device);
+        var features = classifier.Transform.Transform(corpus.Products);
+        var needsPretrained = classifier.Ensemble.Members.Any(m => m.Spec.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence));
+        if (needsPretrained && pretrained(catalogue) is { } source) await source.AddAsync(features, corpus.Products, ct);
+        return (corpus, classifier, features);
+    }
+
+    /// <summary>Image embeddings of the pool (near-duplicate check), else none.</summary>
+    private static DenseRows? Embeddings(FeatureSet features, int[] pool)
+    {
+        if (!features.Dense.TryGetValue(FeatureSet.Image, out var images)) return null;
+        var rows = new DenseRows(images.Columns, new float[pool.Length * images.Columns]);
+        for (var i = 0; i < pool.Length; i++) images.Row(pool[i]).CopyTo(rows.Row(i));
+        return rows;
+    }
+}
