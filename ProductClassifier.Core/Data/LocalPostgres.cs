@@ -26,12 +26,17 @@ public sealed class LocalPostgres
         _binDir = FindBinDir() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin or on PATH: install them " +
             "(Debian/Ubuntu: `apt-get install postgresql`) or set ConnectionStrings__Postgres to an existing server.");
-        DataDir = Path.GetFullPath(dataDir);
+        _requested = Path.GetFullPath(dataDir);
+        _dataDir = new Lazy<string>(ResolveDataDir);
         Port = port;
         Throwaway = throwaway;
     }
 
-    public string DataDir { get; private set; }
+    private readonly string _requested;
+    private readonly Lazy<string> _dataDir;
+
+    /// <summary>Where the cluster lives: the requested folder, or a temp folder when the service user cannot reach it.</summary>
+    public string DataDir => _dataDir.Value;
     public int Port { get; }
     public bool Throwaway { get; }
 
@@ -78,13 +83,12 @@ public sealed class LocalPostgres
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public bool IsRunning => File.Exists(Path.Combine(ResolveDataDir(), "PG_VERSION"))
-        && Run("pg_ctl", $"-D {Quote(ResolveDataDir())} status", throwOnError: false).ExitCode == 0;
+    public bool IsRunning => File.Exists(Path.Combine(DataDir, "PG_VERSION"))
+        && Run("pg_ctl", $"-D {Quote(DataDir)} status", throwOnError: false).ExitCode == 0;
 
     /// <summary>Creates the cluster when missing, starts it when stopped; returns its connection string.</summary>
     public async Task<string> EnsureStartedAsync(CancellationToken ct = default)
     {
-        DataDir = ResolveDataDir();
         Directory.CreateDirectory(Path.GetDirectoryName(DataDir)!);
         using (AcquireLock())
         {
@@ -97,26 +101,24 @@ public sealed class LocalPostgres
 
     public void Stop()
     {
-        var dir = ResolveDataDir();
-        if (File.Exists(Path.Combine(dir, "PG_VERSION")))
-            Run("pg_ctl", $"-D {Quote(dir)} -m fast -w stop", throwOnError: false);
+        if (File.Exists(Path.Combine(DataDir, "PG_VERSION")))
+            Run("pg_ctl", $"-D {Quote(DataDir)} -m fast -w stop", throwOnError: false);
     }
 
     /// <summary>Stops the cluster and deletes its files (throwaway test clusters only).</summary>
     public void Destroy()
     {
         Stop();
-        var dir = ResolveDataDir();
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        if (Directory.Exists(DataDir)) Directory.Delete(DataDir, recursive: true);
     }
 
     private string ResolveDataDir()
     {
-        if (!_asRoot || ServiceUserCanReach(Path.GetDirectoryName(DataDir)!)) return DataDir;
+        if (!_asRoot || ServiceUserCanReach(Path.GetDirectoryName(_requested)!)) return _requested;
         // A 0700 home keeps the service user out: keep the cluster under the system temp folder instead,
         // at a path derived from the requested one so every command finds the same cluster.
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(DataDir)))[..12].ToLowerInvariant();
-        RelocatedFrom ??= DataDir;
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_requested)))[..12].ToLowerInvariant();
+        RelocatedFrom = _requested;
         return Path.Combine(Path.GetTempPath(), $"productclassifier-pg-{hash}", "postgres");
     }
 
