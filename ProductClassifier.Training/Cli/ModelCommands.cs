@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
@@ -17,7 +18,43 @@ internal static class ModelCommands
     private static readonly Option<int?> VersionOption = new("--version") { Description = "Model version number (default: the active one)" };
     private static readonly Option<string?> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
 
-    public static IEnumerable<Command> Create() => [Train(), Evaluate(), Predict()];
+    public static IEnumerable<Command> Create() => [Train(), Evaluate(), Predict(), Versions()];
+
+    private static Command Versions()
+    {
+        var list = new Command("list", "The catalogue's model versions with their ground-truth macro-F1; the active one is marked");
+        list.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var versions = await db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id).OrderBy(v => v.Number).ToListAsync(ct);
+            var table = new Table().AddColumns("version", "active", "created", "device", "ensemble ground-truth macro-F1", "members");
+            foreach (var v in versions)
+                table.AddRow($"v{v.Number}", v.IsActive ? "yes" : "", $"{v.CreatedAt:u}", v.Device, ServedMacroF1(v.Metrics), v.Members);
+            AnsiConsole.Write(table);
+        });
+        var number = new Argument<int>("VERSION") { Description = "Version number to make active (promote or roll back)" };
+        var activate = new Command("activate", "Make a version the active one (promote a new one or roll back to an older one)") { number };
+        activate.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var version = await ModelStore.ResolveAsync(db, catalogue, p.GetValue(number), ct);
+            await ModelStore.ActivateAsync(db, version, ct);
+            Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' is active");
+        });
+        return new Command("models", "Model versions: list, activate") { list, activate };
+    }
+
+    private static string ServedMacroF1(string metrics)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(metrics);
+        if (!json.RootElement.TryGetProperty("models", out var models)) return "";
+        foreach (var model in models.EnumerateArray())
+            if (model.GetProperty("model").GetString() == ModelEvaluator.Served)
+                return $"{model.GetProperty("sets").GetProperty(EvaluationReport.GroundTruth).GetProperty("macroF1").GetDouble():F3}";
+        return "";
+    }
 
     private static Command Train()
     {
