@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Rules;
@@ -20,6 +21,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);
