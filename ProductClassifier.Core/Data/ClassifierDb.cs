@@ -22,6 +22,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobEvent> JobEvents => Set<JobEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);

@@ -78,29 +78,24 @@ internal static class ModelCommands
             CliHost.Info($"catalogue '{catalogue.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, " +
                 $"{corpus.RuleCategories.Count} rules; preprocessing: {request.Config.Source}; device: {TorchRuntime.ResolveDevice(request.Device)}");
             var store = ModelStore.FromConfiguration(CliHost.Configuration);
-            var (number, folder) = await store.NextFolderAsync(db, catalogue, ct);
+            // The command line starts afresh each time (its options may differ); resuming is for the worker's jobs.
+            var checkpoints = Path.Combine(store.Root, catalogue.Name, "checkpoints", "cli");
+            if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
             var started = DateTime.UtcNow;
-            var (classifier, report) = await CliHost.ProgressConsole.Progress().AutoClear(false)
+            var (version, report, served) = await CliHost.ProgressConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
                     var sink = new ConsoleMetricsSink(context);
                     using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
-                    var result = await new ClassifierTrainer(sink, pretrained).TrainAsync(corpus,
-                        request with { CheckpointFolder = Path.Combine(store.Root, folder, "checkpoints") }, ct);
+                    var result = await new VersionTrainer(db, store, sink, pretrained).TrainAsync(catalogue, corpus, request,
+                        !p.GetValue(noActivate), checkpoints, ct);
                     sink.Finish();
                     return result;
                 });
-            using (classifier)
-            {
-                classifier.Save(Path.Combine(store.Root, folder));
-                Directory.Delete(Path.Combine(store.Root, folder, "checkpoints"), recursive: true);
-                var version = await store.RegisterAsync(db, catalogue, number, folder, string.Join(",", classifier.ModelNames),
-                    report.ToJson(), TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant(), !p.GetValue(noActivate), ct);
-                EvaluationTable.Print(report);
-                Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' ({(version.IsActive ? "active" : "not active")}), " +
-                    $"serving '{classifier.Served}', trained in {(DateTime.UtcNow - started).TotalMinutes:F1} min: {Path.Combine(store.Root, folder)}");
-            }
+            EvaluationTable.Print(report);
+            Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' ({(version.IsActive ? "active" : "not active")}), " +
+                $"serving '{served}', trained in {(DateTime.UtcNow - started).TotalMinutes:F1} min: {store.PathOf(version)}");
         });
         return command;
     }

@@ -1,0 +1,31 @@
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Training.Learning;
+
+namespace ProductClassifier.Training.Pipeline;
+
+/// <summary>
+/// Trains a new model version of a catalogue and registers it: the same steps for `./pc train` and the worker's
+/// train jobs. The version only becomes active once everything is saved, so a failed or cancelled training never
+/// changes the active model; per-epoch checkpoints in <paramref name="checkpointFolder"/> let a crashed one resume.
+/// </summary>
+public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsSink sink, IPretrainedFeatures? pretrained)
+{
+    public async Task<(ModelVersion Version, EvaluationReport Report, string Served)> TrainAsync(Catalogue catalogue,
+        Core.Features.Corpus corpus, TrainRequest request, bool activate, string checkpointFolder, CancellationToken ct)
+    {
+        var (classifier, report) = await new ClassifierTrainer(sink, pretrained).TrainAsync(corpus,
+            request with { CheckpointFolder = checkpointFolder }, ct);
+        using (classifier)
+        {
+            var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
+            classifier.Save(Path.Combine(models.Root, folder));
+            var device = TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant();
+            var version = await models.RegisterAsync(db, catalogue, number, folder, string.Join(",", classifier.ModelNames),
+                report.ToJson(), device, activate, ct);
+            if (Directory.Exists(checkpointFolder)) Directory.Delete(checkpointFolder, recursive: true);
+            return (version, report, classifier.Served);
+        }
+    }
+}
