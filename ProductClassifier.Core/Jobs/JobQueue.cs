@@ -68,6 +68,11 @@ public sealed class JobQueue(ClassifierDb db)
                 .SetProperty(j => j.Progress, j => status == JobStatus.Succeeded ? 1 : j.Progress), ct);
     }
 
+    /// <summary>A worker shutting down hands its job back to the queue at once, for another worker to resume.</summary>
+    public Task ReleaseAsync(long jobId, string workerId, CancellationToken ct = default) =>
+        db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.WorkerId, (string?)null), ct);
+
     /// <summary>Asks a job to stop: a queued job is cancelled at once, a running one when its worker next heartbeats.</summary>
     public async Task CancelAsync(long jobId, CancellationToken ct = default)
     {

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Datasets;
+using ProductClassifier.Core.Demo;
+using ProductClassifier.Core.Jobs;
+using ProductClassifier.Training.Worker;
+using ProductClassifier.Tests.Infrastructure;
+
+namespace ProductClassifier.Tests.Training.Worker;
+
+public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(3);
+    private readonly string _folder = Directory.CreateTempSubdirectory("pc-worker-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_train_job_runs_reports_and_registers_an_active_version()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-train");
+        await using var db = database.Open();
+        var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
+            """{"models": ["linear", "wide-deep"], "folds": 0, "epochs": 3}""");
+
+        using var host = await StartWorkerAsync();
+        var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+        Assert.Equal("cpu", done.Device);
+        Assert.Equal(1, done.Progress);
+        var version = await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id);
+        Assert.True(version.IsActive);
+        var types = await db.JobEvents.Where(e => e.JobId == job.Id).Select(e => e.Type).ToListAsync();
+        Assert.Contains("epoch", types);
+        Assert.Contains("evaluation", types);
+        Assert.Equal("status", types[^1]);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_training_stops_it_and_leaves_the_active_model_alone()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-cancel");
+        await using var db = database.Open();
+        var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
+            """{"models": ["textcnn"], "folds": 0, "epochs": 500}""");
+
+        using var host = await StartWorkerAsync();
+        await WaitForAsync(db, job.Id, s => s == JobStatus.Running);
+        await new JobQueue(db).CancelAsync(job.Id);
+        var done = await WaitForAsync(db, job.Id, s => s is not JobStatus.Running and not JobStatus.Queued);
+
+        Assert.Equal(JobStatus.Cancelled, done.Status);
+        Assert.False(await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id));
+    }
+
+    private async Task<Catalogue> DemoCatalogueAsync(string name)
+    {
+        var summary = await DemoDatasetGenerator.WriteAsync(Path.Combine(_folder, name), new DemoDatasetOptions(250, Seed: 2));
+        await using var db = database.Open();
+        return (await new DatasetImporter(db, new ImageStore(Path.Combine(_folder, "images"))).ImportAsync(summary.Folder, true, name)).Catalogue;
+    }
+
+    private async Task<IHost> StartWorkerAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Models:Root"] = Path.Combine(_folder, "models"),
+            ["Images:Root"] = Path.Combine(_folder, "images"),
+            ["Worker:PollSeconds"] = "0.2",
+            ["Worker:HeartbeatSeconds"] = "0.2",
+            ["Worker:Device"] = "cpu",
+        }).Build();
+        var host = WorkerHost.Build(database.ConnectionString, configuration);
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task<Job> WaitForAsync(ClassifierDb db, long jobId, Func<JobStatus, bool> reached)
+    {
+        var deadline = DateTime.UtcNow + Generous;
+        while (true)
+        {
+            var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+            if (reached(job.Status)) return job;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {jobId} still {job.Status} after {Generous}");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Jobs;
+
+namespace ProductClassifier.Training.Worker;
+
+/// <summary>
+/// What a handler gets: the job, a database context of its own, and ways to report. Reports are buffered and
+/// written by the worker's heartbeat loop (one writer), so training threads never wait for the database.
+/// </summary>
+public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, string? device)
+{
+    private readonly ConcurrentQueue<(string Type, string Payload)> _events = new();
+
+    public Job Job { get; } = job;
+    public ClassifierDb Db { get; } = db;
+
+    /// <summary>A folder for this job's checkpoints, the same for every attempt, so a second worker resumes the first's work.</summary>
+    public string WorkDirectory { get; } = workDirectory;
+    public string? Device { get; } = device;
+    public double Progress { get; private set; }
+    public string? ProgressText { get; private set; }
+
+    public T Parameters<T>() where T : new() =>
+        JsonSerializer.Deserialize<T>(Job.Parameters, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? new T();
+
+    public void ReportProgress(double progress, string? text = null)
+    {
+        Progress = Math.Clamp(progress, 0, 1);
+        ProgressText = text ?? ProgressText;
+    }
+
+    public void Emit(string type, object payload) => _events.Enqueue((type, JsonSerializer.Serialize(payload, JsonOptions)));
+
+    internal IEnumerable<(string Type, string Payload)> DrainEvents()
+    {
+        while (_events.TryDequeue(out var e)) yield return e;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

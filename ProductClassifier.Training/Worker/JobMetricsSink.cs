@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using ProductClassifier.Training.Learning;
+
+namespace ProductClassifier.Training.Worker;
+
+/// <summary>Training metrics as job events (steps thinned to about one a second) and as the job's progress.</summary>
+internal sealed class JobMetricsSink(JobContext context, int expectedRuns) : IMetricsSink
+{
+    private readonly Stopwatch _sinceStep = Stopwatch.StartNew();
+    private readonly HashSet<string> _runs = [];
+
+    public void OnStep(TrainingStep step)
+    {
+        _runs.Add(step.Run);
+        var run = (_runs.Count - 1 + (double)step.Step / Math.Max(1, step.StepsPerEpoch) / 10) / Math.Max(1, expectedRuns);
+        context.ReportProgress(Math.Min(0.95, run), $"{step.Run}: epoch {step.Epoch}, loss {step.Loss:F4}");
+        if (_sinceStep.Elapsed.TotalSeconds < 1) return;
+        _sinceStep.Restart();
+        context.Emit("step", step);
+    }
+
+    public void OnEpoch(TrainingEpoch epoch) => context.Emit("epoch", epoch);
+
+    public void OnValidation(ValidationMetrics metrics) => context.Emit("validation", metrics);
+}
