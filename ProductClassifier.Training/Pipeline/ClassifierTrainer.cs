@@ -24,7 +24,7 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
         var specs = requested.Where(s => FeatureShapes.MissingBlock(s, features) is null).ToList();
         if (specs.Count == 0) throw new Core.UserFacingException("None of the requested models has its inputs in this catalogue's features.");
 
-        var members = new TrainingOptions { Device = request.Device, Epochs = request.Epochs, Seed = request.Seed,
+        var members = new TrainingOptions { Device = request.Device, Epochs = request.Epochs, Seed = request.Seed, Patience = request.Patience,
             CheckpointFolder = request.CheckpointFolder, Resume = request.CheckpointFolder is not null };
         var ensemble = await Task.Run(() => new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
         {

@@ -12,6 +12,9 @@ public sealed record TrainRequest(PreprocessingConfig Config)
     public IReadOnlyList<string> Models { get; init; } = ModelRegistry.MemberNames;
     public int Folds { get; init; } = 3;
     public int? Epochs { get; init; }
+
+    /// <summary>Epochs without a better validation loss before a member stops early.</summary>
+    public int Patience { get; init; } = 3;
     public string? Device { get; init; }
     public float HumanWeight { get; init; } = 5f;
     public string? CheckpointFolder { get; init; }

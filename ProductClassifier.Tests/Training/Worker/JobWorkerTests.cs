@@ -34,7 +34,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Equal(1, done.Progress);
         var version = await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id);
         Assert.True(version.IsActive);
-        var types = await db.JobEvents.Where(e => e.JobId == job.Id).Select(e => e.Type).ToListAsync();
+        var types = await db.JobEvents.Where(e => e.JobId == job.Id).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync();
         Assert.Contains("epoch", types);
         Assert.Contains("evaluation", types);
         Assert.Equal("status", types[^1]);
@@ -57,6 +57,73 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         Assert.False(await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id));
     }
 
+    [Fact]
+    public async Task A_killed_worker_process_job_resumes_from_its_checkpoint_in_another_worker()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-kill");
+        await using var db = database.Open();
+        var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
+            """{"models": ["fasttext"], "folds": 0, "epochs": 12, "patience": 100}""");
+
+        using (var child = StartWorkerProcess())
+        {
+            // Wait until the child has checkpointed at least two epochs, then kill it without warning.
+            var deadline = DateTime.UtcNow + Generous;
+            while ((await EpochsAsync(db, job.Id)).DefaultIfEmpty(0).Max() < 2)
+            {
+                Assert.False(child.HasExited, "the worker process exited early");
+                Assert.True(DateTime.UtcNow < deadline, "the worker process did not get through two epochs");
+                await Task.Delay(100);
+            }
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+        Assert.False(await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id));
+
+        using var host = await StartWorkerAsync(staleAfterSeconds: 1);
+        var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+        Assert.Equal(2, done.Attempts);
+        Assert.True((await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id)).IsActive);
+        // The second attempt's first epoch continues where the checkpoint left off instead of starting at 1.
+        var events = await db.JobEvents.Where(e => e.JobId == job.Id).OrderBy(e => e.Id).ToListAsync();
+        var secondStart = events.FindLastIndex(e => e.Type == "status" && Field(e.Payload, "attempt") == 2);
+        Assert.True(secondStart >= 0);
+        Assert.True(Field(events.Skip(secondStart).First(e => e.Type == "epoch").Payload, "epoch") > 2);
+    }
+
+    private static async Task<List<int>> EpochsAsync(ClassifierDb db, long jobId) =>
+        (await db.JobEvents.Where(e => e.JobId == jobId && e.Type == "epoch").Select(e => e.Payload).ToListAsync())
+            .Select(p => Field(p, "epoch")).ToList();
+
+    private static int Field(string json, string name) =>
+        System.Text.Json.JsonDocument.Parse(json).RootElement.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt32() : -1;
+
+    private System.Diagnostics.Process StartWorkerProcess()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProductClassifier.Training.dll"), "worker", "--id", "doomed"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Postgres"] = database.ConnectionString,
+                ["Models__Root"] = Path.Combine(_folder, "models"),
+                ["Images__Root"] = Path.Combine(_folder, "images"),
+                ["Worker__HeartbeatSeconds"] = "0.2",
+                ["Worker__PollSeconds"] = "0.2",
+                ["Worker__Device"] = "cpu",
+                ["PRODUCTCLASSIFIER_ROOT"] = _folder,
+            },
+        };
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     private async Task<Catalogue> DemoCatalogueAsync(string name)
     {
         var summary = await DemoDatasetGenerator.WriteAsync(Path.Combine(_folder, name), new DemoDatasetOptions(250, Seed: 2));
@@ -64,7 +131,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         return (await new DatasetImporter(db, new ImageStore(Path.Combine(_folder, "images"))).ImportAsync(summary.Folder, true, name)).Catalogue;
     }
 
-    private async Task<IHost> StartWorkerAsync()
+    private async Task<IHost> StartWorkerAsync(double staleAfterSeconds = 30)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -73,6 +140,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
             ["Worker:PollSeconds"] = "0.2",
             ["Worker:HeartbeatSeconds"] = "0.2",
             ["Worker:Device"] = "cpu",
+            ["Worker:StaleAfterSeconds"] = staleAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var host = WorkerHost.Build(database.ConnectionString, configuration);
         await host.StartAsync();
