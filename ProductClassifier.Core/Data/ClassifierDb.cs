@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
@@ -23,6 +24,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);

@@ -18,10 +18,8 @@ public static class RuleApplier
     public static async Task<RuleApplyResult> ApplyAsync(ClassifierDb db, int catalogueId,
         IProgress<RuleApplyProgress>? progress = null, CancellationToken ct = default)
     {
-        var rules = await db.Rules.Where(r => r.CatalogueId == catalogueId).OrderBy(r => r.Id)
-            .Join(db.Categories, r => r.CategoryId, c => c.Id, (r, c) => new { r.Id, r.Code, r.CategoryId, r.Field, r.Terms, c.Path })
-            .ToListAsync(ct);
-        var definitions = rules.Select(r => new RuleDefinition(r.Code, r.Path, FieldOf(r.Field, r.Code), r.Terms)).ToList();
+        var rules = await CatalogueRules.LoadAsync(db, catalogueId, ct);
+        var definitions = rules.Select(r => r.Definition).ToList();
         var matcher = new RuleMatcher(definitions);
         var hierarchy = await CategoryHierarchy.LoadAsync(db, catalogueId, ct);
         var categoriesOfRule = rules.Select(r => hierarchy.AncestorsAndSelf(r.CategoryId)).ToArray();
@@ -91,8 +89,4 @@ public static class RuleApplier
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private static RuleField FieldOf(string name, string code) =>
-        RuleFields.TryParse(name, out var field) ? field
-            : throw new UserFacingException($"Rule '{code}' has field '{name}' in the database; expected {RuleFields.Names}. Import its rules file again.");
 }

@@ -19,7 +19,7 @@ internal static class CommandLine
             FeaturizeCommand.Create(),
             RoundCommands.Create(),
         };
-        foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create())) root.Add(command);
+        foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create()).Concat(ServeCommands.Create())) root.Add(command);
         return root;
     }
 }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using ProductClassifier.Core.Access;
+using ProductClassifier.Training.Serving;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary><c>./pc serve</c> (the classify API) and <c>./pc apikeys create</c>.</summary>
+internal static class ServeCommands
+{
+    public static IEnumerable<Command> Create() => [Serve(), ApiKeysCommand()];
+
+    private static Command Serve()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5001" };
+        var command = new Command("serve", "Serve the classify API (POST /api/classify, OpenAPI at /openapi/v1.json) with the active models") { urls };
+        command.SetAction(async (p, ct) =>
+        {
+            var app = ServeHost.Build(await CliHost.ConnectionStringAsync(ct), CliHost.Configuration, p.GetValue(urls)!);
+            await app.StartAsync(ct);
+            Console.WriteLine($"classify API on {p.GetValue(urls)} (POST /api/classify, OpenAPI at /openapi/v1.json)");
+            await app.WaitForShutdownAsync(ct);
+        });
+        return command;
+    }
+
+    private static Command ApiKeysCommand()
+    {
+        var name = new Argument<string>("NAME") { Description = "Who or what the key is for" };
+        var role = new Option<string>("--role") { Description = string.Join(", ", Roles.All), DefaultValueFactory = _ => Roles.Labeller };
+        var create = new Command("create", "Issue an API key; it is printed once and only its hash is stored") { name, role };
+        create.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var (key, secret) = await new ApiKeys(db).IssueAsync(p.GetValue(name)!, p.GetValue(role)!, ct);
+            Console.WriteLine(secret);
+            CliHost.Info($"API key '{key.Name}' ({key.Role}) issued; send it as {ApiKeys.Header}.");
+        });
+        return new Command("apikeys", "API keys for the HTTP APIs") { create };
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Core.Rules;
+using ProductClassifier.Training.Pipeline;
+
+namespace ProductClassifier.Training.Serving;
+
+/// <summary>
+/// Classifies products with each catalogue's active model. It looks up which version is active at most every few
+/// seconds and loads a newly promoted one, so a promotion or rollback takes effect without a restart.
+/// </summary>
+public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases, ModelStore models) : IDisposable
+{
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(3);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, (ActiveModel Model, DateTime CheckedAt)> _loaded = [];
+    private readonly Lazy<ImageFeaturizer> _images = new(() => new ImageFeaturizer());
+    private readonly Lazy<SentenceFeaturizer> _sentences = new(() => new SentenceFeaturizer());
+
+    public async Task<ClassifyResponse> ClassifyAsync(string? catalogueName, IReadOnlyList<ClassifyRequest> products, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct); // one prediction at a time: the models' modules are not shared across threads
+        try
+        {
+            var (catalogue, model) = await ModelForAsync(catalogueName, ct);
+            var records = products.Select((p, i) => new ProductRecord(i, p.Id ?? $"request:{i}", p.Title, p.Description, p.Brand, p.Price, null,
+                p.Attributes ?? [], model.Rules.Match(p.Title, p.Description, p.Brand))).ToList();
+            var features = model.Classifier.Transform.Transform(records);
+            if (model.NeedsImages) await AddImagesAsync(features, products, ct);
+            if (model.NeedsSentences) (await _sentences.Value.ComputeAsync(records, null, ct)).ToBlock(features, FeatureSet.Sentence, null);
+
+            var rows = Enumerable.Range(0, records.Count).ToArray();
+            var probabilities = model.Classifier.Predict(features, rows);
+            var thresholds = model.Classifier.ServedThresholds;
+            var categories = model.Classifier.Categories;
+            var results = rows.Select(r => new ClassifyResult(products[r].Id, Enumerable.Range(0, categories.Count)
+                .Where(c => probabilities[r * categories.Count + c] >= thresholds[c])
+                .OrderByDescending(c => categories[c].Depth).ThenByDescending(c => probabilities[r * categories.Count + c])
+                .Select(c => new CategoryScore(categories[c].Path, Math.Round(probabilities[r * categories.Count + c], 4))).ToList())).ToList();
+            return new ClassifyResponse(catalogue, model.Version.Number, results);
+        }
+        finally { _gate.Release(); }
+    }
+
+    private async Task AddImagesAsync(FeatureSet features, IReadOnlyList<ClassifyRequest> products, CancellationToken ct)
+    {
+        var batch = new FeatureBatch(ImageFeaturizer.Dimensions, new float[products.Count * ImageFeaturizer.Dimensions], new bool[products.Count]);
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (string.IsNullOrEmpty(products[i].Image)) continue;
+            byte[] bytes;
+            try { bytes = Convert.FromBase64String(products[i].Image!); }
+            catch (FormatException) { throw new UserFacingException($"products[{i}].image: not valid base64."); }
+            var row = await _images.Value.FeaturizeAsync(bytes, ct)
+                ?? throw new UserFacingException($"products[{i}].image: not a decodable image (JPEG, PNG or WebP).");
+            row.CopyTo(batch.Values.AsSpan(i * batch.Dimensions));
+            batch.Present[i] = true;
+        }
+        batch.ToBlock(features, FeatureSet.Image, FeatureSet.ImagePresent);
+    }
+
+    private async Task<(string Catalogue, ActiveModel Model)> ModelForAsync(string? name, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var catalogue = await CatalogueStore.ResolveAsync(db, name, ct);
+        if (_loaded.TryGetValue(catalogue.Name, out var loaded) && DateTime.UtcNow - loaded.CheckedAt < RecheckAfter)
+            return (catalogue.Name, loaded.Model);
+        var version = await ModelStore.ResolveAsync(db, catalogue, null, ct);
+        if (loaded.Model?.Version.Id == version.Id)
+        {
+            _loaded[catalogue.Name] = (loaded.Model, DateTime.UtcNow);
+            return (catalogue.Name, loaded.Model);
+        }
+        var rules = await CatalogueRules.LoadAsync(db, catalogue.Id, ct);
+        var model = new ActiveModel(version, TrainedClassifier.Load(models.PathOf(version)), new RuleMatcher(rules.Select(r => r.Definition).ToList()));
+        loaded.Model?.Dispose();
+        _loaded[catalogue.Name] = (model, DateTime.UtcNow);
+        return (catalogue.Name, model);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (model, _) in _loaded.Values) model.Dispose();
+        if (_images.IsValueCreated) _images.Value.Dispose();
+        if (_sentences.IsValueCreated) _sentences.Value.Dispose();
+    }
+}
