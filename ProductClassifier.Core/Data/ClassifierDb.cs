@@ -22,6 +22,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Catalog.Ingest;
+using ProductClassifier.Core.Jobs;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -32,6 +33,8 @@ internal static class IngestCommand
                 : await CliHost.CatalogueAsync(db, p, ct);
             var result = await RunWithProgressAsync(new FeedIngester(db), catalogue, request, ct);
             PrintSummary(catalogue, request, result);
+            if (await JobKinds.QueuePredictionsAsync(db, catalogue, result.ChangedProductIds, ct) is { } job)
+                CliHost.Info($"queued job {job.Id}: predictions for the {result.ChangedProductIds.Count:N0} new and changed products");
         });
         return command;
     }

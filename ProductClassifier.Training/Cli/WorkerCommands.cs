@@ -65,6 +65,15 @@ internal static class WorkerCommands
             Console.WriteLine($"queued job {job.Id} ({job.Kind}) for '{catalogue.Name}'");
         });
 
+        var predict = new Command("predict", "Queue a predict-all job: score every product with the active model into the predictions table");
+        predict.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.PredictAll, ct: ct);
+            Console.WriteLine($"queued job {job.Id} ({job.Kind}) for '{catalogue.Name}'");
+        });
+
         var jobId = new Argument<long>("JOB") { Description = "Job id" };
         var cancel = new Command("cancel", "Cancel a queued or running job") { jobId };
         cancel.SetAction(async (p, ct) =>
@@ -73,6 +82,6 @@ internal static class WorkerCommands
             await new JobQueue(db).CancelAsync(p.GetValue(jobId), ct);
             Console.WriteLine($"cancellation requested for job {p.GetValue(jobId)}");
         });
-        return new Command("jobs", "The job queue: list, queue a training, cancel") { list, train, cancel };
+        return new Command("jobs", "The job queue: list, queue a training or a prediction run, cancel") { list, train, predict, cancel };
     }
 }

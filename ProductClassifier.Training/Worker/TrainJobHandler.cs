@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Models;
@@ -10,7 +11,7 @@ namespace ProductClassifier.Training.Worker;
 /// <summary>A train job: a new model version of the job's catalogue, activated unless the parameters say not.</summary>
 public sealed class TrainJobHandler(ModelStore models, ImageStore images, Func<string, PretrainedFeatures> pretrained) : IJobHandler
 {
-    public const string JobKind = "train";
+    public const string JobKind = JobKinds.Train;
 
     public string Kind => JobKind;
 

@@ -21,8 +21,9 @@ public static class WorkerHost
         var models = ModelStore.FromConfiguration(builder.Configuration);
         var images = ImageStore.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(models);
-        builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images,
-            name => new PretrainedFeatures(ProjectRoot.DataFolder("features", name))));
+        PretrainedFeatures Pretrained(string name) => new(ProjectRoot.DataFolder("features", name));
+        builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images, Pretrained));
+        builder.Services.AddSingleton<IJobHandler>(new PredictJobHandler(models, images, Pretrained));
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }

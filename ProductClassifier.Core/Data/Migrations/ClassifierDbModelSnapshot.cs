@@ -521,6 +521,34 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("model_versions", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<DateTime>("PredictedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("predicted_at");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_predictions");
+
+                    b.HasIndex("ModelVersionId")
+                        .HasDatabaseName("ix_predictions_model_version_id");
+
+                    b.ToTable("predictions", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>
                 {
                     b.Property<int>("Id")
@@ -750,6 +778,23 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_versions_catalogues_catalogue_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_predictions_model_versions_model_version_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_predictions_products_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>

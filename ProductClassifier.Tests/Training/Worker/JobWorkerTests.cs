@@ -38,6 +38,17 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         Assert.Contains("epoch", types);
         Assert.Contains("evaluation", types);
         Assert.Equal("status", types[^1]);
+
+        // New products arriving with an active model get a predict job by themselves; the worker scores them.
+        var changed = await db.Products.Where(p => p.CatalogueId == catalogue.Id).OrderBy(p => p.Id).Select(p => p.Id).Take(30).ToListAsync();
+        var predict = await JobKinds.QueuePredictionsAsync(db, catalogue, changed);
+        Assert.NotNull(predict);
+        var predicted = await WaitForAsync(db, predict.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+        Assert.True(predicted.Status == JobStatus.Succeeded, predicted.Error);
+        var rows = await db.Predictions.Where(p => changed.Contains(p.ProductId)).ToListAsync();
+        Assert.Equal(30, rows.Count);
+        Assert.All(rows, r => Assert.Equal(version.Id, r.ModelVersionId));
+        Assert.Contains(rows, r => r.Categories.Contains("probability"));
     }
 
     [Fact]

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+
+namespace ProductClassifier.Core.Jobs;
+
+/// <summary>The kinds of job workers run, and the follow-ups other parts of the system queue.</summary>
+public static class JobKinds
+{
+    public const string Train = "train";
+    public const string PredictAll = "predict-all";
+
+    /// <summary>
+    /// After an ingest: queues a predict job for the new and changed products when the catalogue has an active model
+    /// (returns the job, or null when there is nothing to do).
+    /// </summary>
+    public static async Task<Job?> QueuePredictionsAsync(ClassifierDb db, Catalogue catalogue, IReadOnlyCollection<long> productIds,
+        CancellationToken ct = default)
+    {
+        if (productIds.Count == 0 || !await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id && v.IsActive, ct)) return null;
+        return await new JobQueue(db).EnqueueAsync(catalogue.Id, PredictAll,
+            JsonSerializer.Serialize(new { productIds }, new JsonSerializerOptions(JsonSerializerDefaults.Web)), ct);
+    }
+}

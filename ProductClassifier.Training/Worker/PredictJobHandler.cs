@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Training.Pipeline;
+
+namespace ProductClassifier.Training.Worker;
+
+/// <summary>
+/// A predict-all job: scores the catalogue's products (or the listed ones) with the active model and writes their
+/// categories above threshold, top N, to <c>predictions</c> in chunks, pausing between chunks so the database keeps
+/// serving the UI.
+/// </summary>
+public sealed class PredictJobHandler(ModelStore models, ImageStore images, Func<string, PretrainedFeatures> pretrained) : IJobHandler
+{
+    public const string JobKind = JobKinds.PredictAll;
+
+    public string Kind => JobKind;
+
+    public sealed class Parameters
+    {
+        /// <summary>Only these products (e.g. new and changed after an ingest); null: all.</summary>
+        public long[]? ProductIds { get; set; }
+        public int Top { get; set; } = 10;
+        public int ChunkSize { get; set; } = 2000;
+        public int PauseMilliseconds { get; set; } = 50;
+    }
+
+    public async Task RunAsync(JobContext context, CancellationToken ct)
+    {
+        var parameters = context.Parameters<Parameters>();
+        var db = context.Db;
+        var catalogue = await db.Catalogues.SingleAsync(c => c.Id == context.Job.CatalogueId, ct);
+        var version = await ModelStore.ResolveAsync(db, catalogue, null, ct);
+        using var classifier = TrainedClassifier.Load(models.PathOf(version), context.Device);
+        var corpus = await CorpusLoader.FromDatabaseAsync(db, catalogue, r => images.PathOf(catalogue.Name, r), ct);
+        var features = classifier.Transform.Transform(corpus.Products);
+        if (classifier.Ensemble.Members.Any(m => m.Spec.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence)))
+        {
+            context.ReportProgress(0.01, "pretrained features");
+            using var source = pretrained(catalogue.Name);
+            await source.AddAsync(features, corpus.Products, ct);
+        }
+
+        var wanted = parameters.ProductIds?.ToHashSet();
+        var rows = Enumerable.Range(0, corpus.Products.Count).Where(i => wanted is null || wanted.Contains(corpus.Products[i].Id)).ToArray();
+        var thresholds = classifier.ServedThresholds;
+        var categoryIds = await db.Categories.Where(c => c.CatalogueId == catalogue.Id).ToDictionaryAsync(c => c.Path, c => c.Id, ct);
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        foreach (var chunk in rows.Chunk(Math.Max(1, parameters.ChunkSize)))
+        {
+            var probabilities = classifier.Predict(features, chunk);
+            var count = classifier.Categories.Count;
+            var json = chunk.Select((row, r) => JsonSerializer.Serialize(Enumerable.Range(0, count)
+                .Where(c => probabilities[r * count + c] >= thresholds[c])
+                .OrderByDescending(c => probabilities[r * count + c]).Take(parameters.Top)
+                .Select(c => new { categoryId = categoryIds.GetValueOrDefault(classifier.Categories[c].Path), path = classifier.Categories[c].Path,
+                    probability = Math.Round(probabilities[r * count + c], 4) }))).ToArray();
+            await WriteAsync(db, chunk.Select(r => corpus.Products[r].Id).ToArray(), json, version.Id, ct);
+            done += chunk.Length;
+            context.ReportProgress((double)done / rows.Length, $"{done:N0} of {rows.Length:N0} products");
+            await Task.Delay(parameters.PauseMilliseconds, ct);
+        }
+        context.Emit("evaluation", new { version = version.Number, products = done, productsPerSecond = done / Math.Max(clock.Elapsed.TotalSeconds, 1e-6) });
+    }
+
+    private static async Task WriteAsync(Core.Data.ClassifierDb db, long[] productIds, string[] categories, int versionId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO predictions (product_id, model_version_id, categories, predicted_at)
+                SELECT id, @version, categories::jsonb, now() FROM unnest(@ids, @categories) AS u(id, categories)
+                ON CONFLICT (product_id) DO UPDATE SET model_version_id = excluded.model_version_id,
+                    categories = excluded.categories, predicted_at = excluded.predicted_at
+                """, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.AddWithValue("version", versionId);
+            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = productIds });
+            command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = categories });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
