@@ -10,6 +10,7 @@ public static class JobKinds
 {
     public const string Train = "train";
     public const string PredictAll = "predict-all";
+    public const string FineTuneRound = "fine-tune-round";
 
     /// <summary>
     /// After an ingest: queues a predict job for the new and changed products when the catalogue has an active model

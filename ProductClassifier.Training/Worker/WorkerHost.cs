@@ -24,6 +24,7 @@ public static class WorkerHost
         PretrainedFeatures Pretrained(string name) => new(ProjectRoot.DataFolder("features", name));
         builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images, Pretrained));
         builder.Services.AddSingleton<IJobHandler>(new PredictJobHandler(models, images, Pretrained));
+        builder.Services.AddSingleton<IJobHandler>(new FineTuneRoundJobHandler(models, images, Pretrained));
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }
