@@ -98,10 +98,11 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.HeartbeatSeconds));
         try
         {
+            // Only the wait is cancellable: an event taken off the buffer is always written, never dropped mid-write.
             while (await timer.WaitForNextTickAsync(stop))
             {
-                await FlushAsync(db, context, stop);
-                if (await queue.HeartbeatAsync(context.Job.Id, _options.WorkerId, context.Progress, context.ProgressText, stop))
+                await FlushAsync(db, context, CancellationToken.None);
+                if (await queue.HeartbeatAsync(context.Job.Id, _options.WorkerId, context.Progress, context.ProgressText, CancellationToken.None))
                     await cancel.CancelAsync();
             }
         }

@@ -5,7 +5,14 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Datasets;
 using ProductClassifier.Core.Demo;
+using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Models;
+using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Training.Learning;
+using ProductClassifier.Training.Pipeline;
 using ProductClassifier.Training.Worker;
 using ProductClassifier.Tests.Infrastructure;
 
@@ -26,7 +33,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
             """{"models": ["linear", "wide-deep"], "folds": 0, "epochs": 3}""");
 
-        using var host = await StartWorkerAsync();
+        await using var host = await StartWorkerAsync();
         var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
 
         Assert.True(done.Status == JobStatus.Succeeded, done.Error);
@@ -52,6 +59,35 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task A_fine_tune_round_job_closes_the_round_with_a_new_version_and_opens_the_next()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-round");
+        await using var db = database.Open();
+        var models = new ModelStore(Path.Combine(_folder, "models"));
+        var corpus = await CorpusLoader.FromDatabaseAsync(db, catalogue, _ => null);
+        await new VersionTrainer(db, models, new NullMetricsSink(), null).TrainAsync(catalogue, corpus,
+            new TrainRequest(PreprocessingConfig.Defaults()) { Models = ["linear"], Folds = 0, Epochs = 2 }, true,
+            Path.Combine(_folder, "checkpoints"), CancellationToken.None);
+        var round = await new LabellingRounds(db, models, c => CorpusLoader.FromDatabaseAsync(db, c, _ => null), _ => null, new NullMetricsSink())
+            .OpenAsync(catalogue, QueryStrategy.Uncertainty, 10, 1, CancellationToken.None);
+        foreach (var item in await db.BatchItems.Where(i => i.BatchId == round.Id).ToListAsync())
+            db.LabelDecisions.Add(new LabelDecision { ProductId = item.ProductId, Labeller = "test", BatchId = round.Id,
+                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync() });
+        await db.SaveChangesAsync();
+        var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.FineTuneRound, """{"batchSize": 10}""");
+
+        await using var host = await StartWorkerAsync();
+        var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+        var rounds = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogue.Id).OrderBy(b => b.Round).ToListAsync();
+        Assert.Equal(2, rounds.Count);
+        Assert.NotNull(rounds[0].ResultVersionId);
+        Assert.Null(rounds[1].ResultVersionId);
+        Assert.True((await db.ModelVersions.SingleAsync(v => v.Id == rounds[0].ResultVersionId)).IsActive);
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_training_stops_it_and_leaves_the_active_model_alone()
     {
         var catalogue = await DemoCatalogueAsync("worker-cancel");
@@ -59,7 +95,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
             """{"models": ["textcnn"], "folds": 0, "epochs": 500}""");
 
-        using var host = await StartWorkerAsync();
+        await using var host = await StartWorkerAsync();
         await WaitForAsync(db, job.Id, s => s == JobStatus.Running);
         await new JobQueue(db).CancelAsync(job.Id);
         var done = await WaitForAsync(db, job.Id, s => s is not JobStatus.Running and not JobStatus.Queued);
@@ -91,7 +127,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         }
         Assert.False(await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id));
 
-        using var host = await StartWorkerAsync(staleAfterSeconds: 1);
+        await using var host = await StartWorkerAsync(staleAfterSeconds: 1);
         var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
 
         Assert.True(done.Status == JobStatus.Succeeded, done.Error);
@@ -142,7 +178,17 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         return (await new DatasetImporter(db, new ImageStore(Path.Combine(_folder, "images"))).ImportAsync(summary.Folder, true, name)).Catalogue;
     }
 
-    private async Task<IHost> StartWorkerAsync(double staleAfterSeconds = 30)
+    /// <summary>Stops the worker before disposing it, so no worker outlives its test and claims the next test's jobs.</summary>
+    private sealed class RunningWorker(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    private async Task<RunningWorker> StartWorkerAsync(double staleAfterSeconds = 30)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -155,7 +201,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         }).Build();
         var host = WorkerHost.Build(database.ConnectionString, configuration);
         await host.StartAsync();
-        return host;
+        return new RunningWorker(host);
     }
 
     private static async Task<Job> WaitForAsync(ClassifierDb db, long jobId, Func<JobStatus, bool> reached)
