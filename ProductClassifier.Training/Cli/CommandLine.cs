@@ -16,6 +16,7 @@ internal static class CommandLine
             DemoCommand.Create(),
             IngestCommand.Create(),
             ImportDatasetCommand.Create(),
+            SimulateCommand.Create(),
         };
         foreach (var command in ModelCommands.Create()) root.Add(command);
         return root;
