@@ -45,7 +45,7 @@ public static class LearningCurveChart
                 .ToList();
             var band = rounds.Select(r => Point(X(r.Labels), Y(r.Max))).Concat(rounds.AsEnumerable().Reverse().Select(r => Point(X(r.Labels), Y(r.Min))));
             svg.Append(Inv($"<polygon points=\"{string.Join(' ', band)}\" fill=\"{colour}\" fill-opacity=\"0.12\" stroke=\"none\"/>\n"));
-            svg.Append(Inv($"<polyline points=\"{string.Join(' ', rounds.Select(r => Point(X(r.Labels), Y(r.Mean))))}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n"));
+            svg.Append(Inv($"<polyline class=\"curve\" points=\"{string.Join(' ', rounds.Select(r => Point(X(r.Labels), Y(r.Mean))))}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n"));
             foreach (var r in rounds) svg.Append(Inv($"<circle cx=\"{X(r.Labels):F1}\" cy=\"{Y(r.Mean):F1}\" r=\"3.5\" fill=\"{colour}\"/>\n"));
             Legend(svg, s, colour, strategies[s], result.Savings.FirstOrDefault(x => x.Strategy == strategies[s]));
         }

@@ -18,19 +18,28 @@ public sealed record SimulationOptions
     public int Pool { get; init; } = 15_000;
 
     public IReadOnlyList<string> Models { get; init; } = DefaultModels;
+
+    /// <summary>Epochs of the pre-training on rule labels (early stopping may end it sooner): rule labels are learnt in a few.</summary>
+    public int PretrainEpochs { get; init; } = 4;
+
+    /// <summary>Folder where the pre-trained ensemble is kept per data set and settings, so reruns skip the pre-training; null: none.</summary>
+    public string? CacheFolder { get; init; }
     public string? Device { get; init; }
 
     /// <summary>Loss weight of a human label relative to a rule label.</summary>
-    public float HumanWeight { get; init; } = 10f;
+    public float HumanWeight { get; init; } = 100f;
 
     /// <summary>Rule-labelled development rows replayed beside the human labels in each fine-tuning, so the models keep what the rules taught.</summary>
-    public int Replay { get; init; } = 3_000;
+    public int Replay { get; init; } = 2_000;
 
-    public int FineTuneEpochs { get; init; } = 8;
-    public int FineTuneBatchSize { get; init; } = 128;
+    public int FineTuneEpochs { get; init; } = 6;
+    public int FineTuneBatchSize { get; init; } = 256;
 
     /// <summary>Fine-tuning learning rate as a share of each model's own.</summary>
-    public double FineTuneLearningRateFactor { get; init; } = 0.5;
+    public double FineTuneLearningRateFactor { get; init; } = 1.5;
+
+    /// <summary>Fine-tune the pre-trained ensemble afresh each round (on every label so far) instead of the last round's.</summary>
+    public bool FromPretrained { get; init; }
 
     public AcquisitionOptions Acquisition { get; init; } = new();
 }

@@ -62,6 +62,7 @@ internal sealed class SimulationRun : IDisposable
     private IEnumerable<BatchPick> PickBatch()
     {
         var open = Enumerable.Range(0, _setup.Pool.Length).Where(i => !_labelled[i]).ToArray();
+        if (open.Length == 0) yield break;
         var rows = open.Select(i => _setup.Pool[i]).ToArray();
         double[] scores;
         var acquisition = _options.Acquisition;
@@ -102,7 +103,8 @@ internal sealed class SimulationRun : IDisposable
         var tuned = new List<TrainedModel>();
         try
         {
-            foreach (var member in _ensemble.Members)
+            var start = _options.FromPretrained ? _setup.Pretrained : _ensemble;
+            foreach (var member in start.Members)
                 tuned.Add(trainer.FineTune(member, data, training with
                 {
                     Run = member.Spec.Name, LearningRate = member.Spec.Hyper.LearningRate * _options.FineTuneLearningRateFactor,

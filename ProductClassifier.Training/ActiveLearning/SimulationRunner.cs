@@ -16,10 +16,11 @@ namespace ProductClassifier.Training.ActiveLearning;
 /// (importance-weighted, outweighing rule labels) plus a replay sample of rule-labelled rows, and evaluated on the
 /// held-back test rows.
 /// </summary>
-public sealed class SimulationRunner(SimulationOptions options, IMetricsSink sink, IPretrainedFeatures? pretrained = null)
+public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatures? pretrained = null)
 {
     /// <summary>Features, split, pool and the rule-trained ensemble: the part every strategy and seed shares.</summary>
-    public async Task<SimulationSetup> PrepareAsync(Corpus corpus, PreprocessingConfig config, CancellationToken ct)
+    /// <param name="sink">Reports the pre-training (skipped when an earlier run cached it).</param>
+    public async Task<SimulationSetup> PrepareAsync(Corpus corpus, PreprocessingConfig config, IMetricsSink sink, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (corpus.ReferenceLabels.All(r => r is null))
@@ -32,17 +33,41 @@ public sealed class SimulationRunner(SimulationOptions options, IMetricsSink sin
         // The pool: development products with a reference label (the oracle must be able to answer), by stable hash.
         var pool = split.Development.Where(i => corpus.ReferenceLabels[i] is not null)
             .OrderBy(i => StableSplit.Position(corpus.Products[i].Key, "pool")).Take(options.Pool).Order().ToArray();
-        var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), options.HumanWeight);
-        var ensemble = await Task.Run(() => new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
-        {
-            // Averaging only: the meta-learner would need k more trainings per member and, kept frozen while the
-            // members are fine-tuned, keeps trusting what the rules taught it.
-            Folds = 1, Rows = [.. split.Development], Members = new TrainingOptions { Device = options.Device },
-        }, ct), ct);
+        var cache = CacheFolderFor(corpus, specs, config);
+        var cached = cache is not null && File.Exists(Path.Combine(cache, "ensemble.json"));
+        var ensemble = cached
+            ? EnsembleModel.Load(cache!, options.Device)
+            : await Task.Run(() => Pretrain(corpus, features, specs, split, sink, ct), ct);
+        if (cache is not null && !cached) ensemble.Save(cache);
 
         var rules = MultiLabelMetrics.Evaluate(CorpusLabels.RuleProbabilities(corpus, split.Test), CorpusLabels.GroundTruth(corpus, split.Test),
             new ModelEvaluator(corpus).Categories).MacroF1;
-        return new SimulationSetup(corpus, features, split, pool, ensemble, DiversityEmbedding.For(features, pool), rules, watch.Elapsed);
+        return new SimulationSetup(corpus, features, split, pool, ensemble, DiversityEmbedding.For(features, pool), rules, watch.Elapsed,
+            cached ? cache : null);
+    }
+
+    private EnsembleModel Pretrain(Corpus corpus, FeatureSet features, IReadOnlyList<ModelSpec> specs, CorpusSplit split, IMetricsSink sink,
+        CancellationToken ct)
+    {
+        var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), options.HumanWeight);
+        return new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
+        {
+            // Averaging only: the meta-learner would need k more trainings per member and, kept frozen while the
+            // members are fine-tuned, keeps trusting what the rules taught it.
+            Folds = 1, Rows = [.. split.Development],
+            Members = new TrainingOptions { Device = options.Device, Epochs = options.PretrainEpochs },
+        }, ct);
+    }
+
+    /// <summary>One folder per data set and everything the pre-training depends on.</summary>
+    private string? CacheFolderFor(Corpus corpus, IReadOnlyList<ModelSpec> specs, PreprocessingConfig config)
+    {
+        if (options.CacheFolder is null) return null;
+        var key = string.Join("|", corpus.Name, corpus.Products.Count, corpus.CategoryCount, corpus.RuleCategories.Count,
+            string.Join(",", specs.Select(s => s.Name)), options.PretrainEpochs, options.TestFraction, config.Source,
+            System.Text.Json.JsonSerializer.Serialize(config));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..12];
+        return Path.Combine(options.CacheFolder, $"{corpus.Name}-{hash}");
     }
 
     /// <summary>Every strategy × seed × round; round 0 is the pre-trained ensemble with no human labels.</summary>
@@ -69,6 +94,7 @@ public sealed class SimulationRunner(SimulationOptions options, IMetricsSink sin
                 }
                 finally { run.Dispose(); }
             }
-        return new SimulationResult(setup.RulesMacroF1, curves, LabelSavingsCalculator.Compute(curves), setup.Preparation, watch.Elapsed);
+        var savings = options.Strategies.Contains(QueryStrategy.Random) ? LabelSavingsCalculator.Compute(curves) : [];
+        return new SimulationResult(setup.RulesMacroF1, curves, savings, setup.Preparation, watch.Elapsed);
     }
 }

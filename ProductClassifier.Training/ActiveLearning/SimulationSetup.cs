@@ -10,7 +10,7 @@ namespace ProductClassifier.Training.ActiveLearning;
 /// rule labels (round 0), the ground truth of the test rows and the rules' own macro-F1 on it.
 /// </summary>
 public sealed class SimulationSetup(Corpus corpus, FeatureSet features, CorpusSplit split, int[] pool, EnsembleModel pretrained,
-    DenseRows diversity, double rulesMacroF1, TimeSpan preparation) : IDisposable
+    DenseRows diversity, double rulesMacroF1, TimeSpan preparation, string? cachedIn) : IDisposable
 {
     public Corpus Corpus { get; } = corpus;
     public FeatureSet Features { get; } = features;
@@ -26,6 +26,9 @@ public sealed class SimulationSetup(Corpus corpus, FeatureSet features, CorpusSp
 
     public double RulesMacroF1 { get; } = rulesMacroF1;
     public TimeSpan Preparation { get; } = preparation;
+
+    /// <summary>Where the pre-trained ensemble was loaded from, when an earlier run had cached it; null when trained now.</summary>
+    public string? CachedIn { get; } = cachedIn;
 
     public LabelMatrix TestTruth { get; } = CorpusLabels.GroundTruth(corpus, split.Test);
     public EvaluationCategories Categories { get; } = new ModelEvaluator(corpus).Categories;
