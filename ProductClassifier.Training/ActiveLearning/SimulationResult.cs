@@ -46,5 +46,26 @@ public sealed record SimulationResult(double RulesMacroF1, IReadOnlyList<CurvePo
         roundsSeconds = Math.Round(Rounds.TotalSeconds, 1),
     }, Json);
 
+    /// <summary>A result written earlier (curves.csv and summary.json), so its summary and chart can be drawn again.</summary>
+    public static SimulationResult Read(string folder)
+    {
+        var curvesPath = Path.Combine(folder, CurvesFile);
+        var summaryPath = Path.Combine(folder, SummaryFile);
+        if (!File.Exists(curvesPath) || !File.Exists(summaryPath))
+            throw new Core.UserFacingException($"{folder} holds no {CurvesFile} and {SummaryFile} of an earlier simulation.");
+        var curves = File.ReadLines(curvesPath).Skip(1).Where(l => l.Length > 0).Select(line =>
+        {
+            var f = line.Split(',');
+            return new CurvePoint(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
+                int.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
+        }).ToList();
+        using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        var root = summary.RootElement;
+        double Seconds(string name) => root.TryGetProperty(name, out var v) ? v.GetDouble() : 0;
+        var savings = curves.Any(p => p.Strategy == LabelSavingsCalculator.Baseline) ? LabelSavingsCalculator.Compute(curves) : [];
+        return new SimulationResult(root.GetProperty("rulesMacroF1").GetDouble(), curves, savings,
+            TimeSpan.FromSeconds(Seconds("preparationSeconds")), TimeSpan.FromSeconds(Seconds("roundsSeconds")));
+    }
+
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 }

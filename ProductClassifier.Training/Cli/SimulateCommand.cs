@@ -13,7 +13,7 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Data set folder with a dataset.json and reference labels", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Data set folder with a dataset.json and reference labels (required unless --replot)" };
         var strategies = new Option<string>("--strategy") { Description = "Comma-separated: random, uncertainty, disagreement, uncertainty-disagreement", DefaultValueFactory = _ => "random,uncertainty,disagreement,uncertainty-disagreement" };
         var rounds = new Option<int>("--rounds") { Description = "Labelling rounds per strategy and seed", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Products labelled per round", DefaultValueFactory = _ => 100 };
@@ -30,13 +30,21 @@ internal static class SimulateCommand
         var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "Epochs per member of the pre-training on rule labels", DefaultValueFactory = _ => 4 };
         var noCache = new Option<bool>("--no-cache") { Description = "Pre-train again even when .data/simulate holds an ensemble pre-trained with the same settings" };
         var fromPretrained = new Option<bool>("--from-pretrained") { Description = "Fine-tune the rule-trained ensemble afresh each round instead of the last round's" };
+        var replot = new Option<bool>("--replot") { Description = "Only redraw summary.json and the chart from the curves.csv already in --out" };
         var topK = new Option<bool>("--top-k") { Description = "Take the top scores instead of importance-weighted sampling" };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, topK, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, config, device };
         command.SetAction(async (p, ct) =>
         {
+            if (p.GetValue(replot))
+            {
+                var earlier = SimulationResult.Read(p.GetValue(output)!);
+                await earlier.WriteAsync(p.GetValue(output)!, ct);
+                Print(earlier, p.GetValue(output)!);
+                return;
+            }
             var options = new SimulationOptions
             {
                 Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
@@ -48,7 +56,7 @@ internal static class SimulateCommand
                 FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK)),
             };
             Validate(options);
-            var folder = p.GetValue(dataset)!;
+            var folder = p.GetValue(dataset) ?? throw new Core.UserFacingException("--dataset is required: the data set folder to simulate on.");
             var corpus = await DatasetCorpusLoader.LoadAsync(folder, ct);
             var preprocessing = PreprocessingConfig.Resolve(p.GetValue(config), datasetFolder: folder);
             CliHost.Info($"'{corpus.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, {corpus.RuleCategories.Count} rules; " +
