@@ -91,8 +91,8 @@ public static class LearningCurveChart
         var y = Top + 10 + index * 40;
         var x = Width - Right + 20;
         var fraction = savings is null ? "" : savings.LabelFraction is { } f
-            ? savings.Strategy == LabelSavingsCalculator.Baseline ? $"final {savings.FinalMacroF1:F3}" : $"{f:P0} of random's labels, final {savings.FinalMacroF1:F3}"
-            : $"never reached random, final {savings.FinalMacroF1:F3}";
+            ? savings.Strategy == LabelSavingsCalculator.Baseline ? Inv($"final {savings.FinalMacroF1:F3}") : Inv($"{f:P0} of random's labels, final {savings.FinalMacroF1:F3}")
+            : Inv($"never reached random, final {savings.FinalMacroF1:F3}");
         svg.Append(Inv($"<line x1=\"{x}\" y1=\"{y}\" x2=\"{x + 22}\" y2=\"{y}\" stroke=\"{colour}\" stroke-width=\"3\"/>\n"));
         svg.Append(Inv($"<text x=\"{x + 28}\" y=\"{y + 4}\">{WebUtility.HtmlEncode(strategy)}</text>\n"));
         svg.Append(Inv($"<text x=\"{x + 28}\" y=\"{y + 19}\" fill=\"#6b7280\" font-size=\"11\">{WebUtility.HtmlEncode(fraction)}</text>\n"));
