@@ -18,6 +18,7 @@ internal static class CommandLine
             ImportDatasetCommand.Create(),
             FeaturizeCommand.Create(),
             RoundCommands.Create(),
+            SimulateCommand.Create(),
         };
         foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create()).Concat(ServeCommands.Create())) root.Add(command);
         return root;

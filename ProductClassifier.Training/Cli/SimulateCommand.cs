@@ -1,0 +1,122 @@
+using System.CommandLine;
+using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Training.Learning;
+using Spectre.Console;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary><c>./pc simulate</c>: active learning replayed in memory against a labelled data set folder (no database).</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string?>("--dataset") { Description = "Data set folder with a dataset.json and reference labels (required unless --replot)" };
+        var strategies = new Option<string>("--strategy") { Description = "Comma-separated: random, uncertainty, disagreement, uncertainty-disagreement", DefaultValueFactory = _ => "random,uncertainty,disagreement,uncertainty-disagreement" };
+        var rounds = new Option<int>("--rounds") { Description = "Labelling rounds per strategy and seed", DefaultValueFactory = _ => 10 };
+        var batch = new Option<int>("--batch") { Description = "Products labelled per round", DefaultValueFactory = _ => 100 };
+        var seeds = new Option<int>("--seeds") { Description = "Repetitions with different random draws", DefaultValueFactory = _ => 3 };
+        var output = new Option<string>("--out") { Description = "Folder for curves.csv, summary.json and curves.svg", DefaultValueFactory = _ => "simulation" };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Share of products held back for evaluation", DefaultValueFactory = _ => 0.1 };
+        var pool = new Option<int>("--pool") { Description = "Unlabelled development products the strategies pick from", DefaultValueFactory = _ => 15_000 };
+        var models = new Option<string?>("--models") { Description = $"Comma-separated members (default: {string.Join(",", SimulationOptions.DefaultModels)}; those without inputs are skipped)" };
+        var humanWeight = new Option<float>("--human-weight") { Description = "Loss weight of a human label against a rule label", DefaultValueFactory = _ => 100f };
+        var replay = new Option<int>("--replay") { Description = "Rule-labelled rows replayed in each fine-tuning", DefaultValueFactory = _ => 2_000 };
+        var epochs = new Option<int>("--epochs") { Description = "Fine-tuning epochs per round", DefaultValueFactory = _ => 6 };
+        var fineTuneBatch = new Option<int>("--fine-tune-batch") { Description = "Mini-batch size of the fine-tuning", DefaultValueFactory = _ => 256 };
+        var learningRate = new Option<double>("--lr-factor") { Description = "Fine-tuning learning rate as a share of each model's own", DefaultValueFactory = _ => 1.5 };
+        var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "Epochs per member of the pre-training on rule labels", DefaultValueFactory = _ => 4 };
+        var noCache = new Option<bool>("--no-cache") { Description = "Pre-train again even when .data/simulate holds an ensemble pre-trained with the same settings" };
+        var fromPretrained = new Option<bool>("--from-pretrained") { Description = "Fine-tune the rule-trained ensemble afresh each round instead of the last round's" };
+        var replot = new Option<bool>("--replot") { Description = "Only redraw summary.json and the chart from the curves.csv already in --out" };
+        var topK = new Option<bool>("--top-k") { Description = "Take the top scores instead of importance-weighted sampling" };
+        var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
+        var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, config, device };
+        command.SetAction(async (p, ct) =>
+        {
+            if (p.GetValue(replot))
+            {
+                var earlier = SimulationResult.Read(p.GetValue(output)!);
+                await earlier.WriteAsync(p.GetValue(output)!, ct);
+                Print(earlier, p.GetValue(output)!);
+                return;
+            }
+            var options = new SimulationOptions
+            {
+                Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
+                Rounds = p.GetValue(rounds), BatchSize = p.GetValue(batch), Seeds = p.GetValue(seeds), TestFraction = p.GetValue(testFraction),
+                Pool = p.GetValue(pool), HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), FineTuneEpochs = p.GetValue(epochs),
+                Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
+                FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
+                PretrainEpochs = p.GetValue(pretrainEpochs), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
+                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK)),
+            };
+            Validate(options);
+            var folder = p.GetValue(dataset) ?? throw new Core.UserFacingException("--dataset is required: the data set folder to simulate on.");
+            var corpus = await DatasetCorpusLoader.LoadAsync(folder, ct);
+            var preprocessing = PreprocessingConfig.Resolve(p.GetValue(config), datasetFolder: folder);
+            CliHost.Info($"'{corpus.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, {corpus.RuleCategories.Count} rules; " +
+                $"preprocessing: {preprocessing.Source}; device: {TorchRuntime.ResolveDevice(options.Device)}");
+
+            IProgress<FeaturizeProgress>? featureBar = null;
+            using var pretrained = CliHost.PretrainedFeatures(corpus.Name, new InlineProgress<FeaturizeProgress>(v => featureBar?.Report(v)));
+            var runner = new SimulationRunner(options, pretrained);
+            var setup = await CliHost.ProgressConsole.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var sink = new ConsoleMetricsSink(context);
+                    featureBar = new FeaturizeBar(context);
+                    var prepared = await runner.PrepareAsync(corpus, preprocessing, sink, ct);
+                    sink.Finish();
+                    return prepared;
+                });
+            using (setup)
+            {
+                CliHost.Info($"{(setup.CachedIn is null ? "pre-trained" : "loaded")} {string.Join(", ", setup.Pretrained.Members.Select(m => m.Spec.Name))} " +
+                    $"{(setup.CachedIn is null ? "on rule labels" : $"pre-trained on rule labels from {setup.CachedIn}")}, prepared in {setup.Preparation.TotalMinutes:F1} min; pool {setup.Pool.Length:N0}, test {setup.Split.Test.Length:N0} products; rules' macro-F1 {setup.RulesMacroF1:F3}");
+                var result = await runner.RunAsync(setup, new Progress(), ct);
+                await result.WriteAsync(p.GetValue(output)!, ct);
+                Print(result, p.GetValue(output)!);
+            }
+        });
+        return command;
+    }
+
+    private static void Validate(SimulationOptions options)
+    {
+        if (options.Rounds < 1 || options.BatchSize < 1 || options.Seeds < 1 || options.Pool < 1)
+            throw new Core.UserFacingException("--rounds, --batch, --seeds and --pool must be at least 1.");
+        if (options.TestFraction is <= 0 or >= 1) throw new Core.UserFacingException("--test-fraction must lie between 0 and 1.");
+    }
+
+    private static void Print(SimulationResult result, string folder)
+    {
+        Console.WriteLine(result.Savings.FirstOrDefault(s => s.Strategy == LabelSavingsCalculator.Baseline) is { } random
+            ? $"rules' macro-F1 {result.RulesMacroF1:F3}; random's final macro-F1 {random.FinalMacroF1:F3} is the target"
+            : $"rules' macro-F1 {result.RulesMacroF1:F3}; no label savings without the random strategy to measure against");
+        foreach (var s in result.Savings)
+        {
+            var fraction = s.LabelFraction is { } f ? $"{f:P1} of random's labels (± {s.LabelFractionStd ?? 0:P1} over seeds)" : "never reached random's final macro-F1";
+            Console.WriteLine($"{s.Strategy,-26} {fraction,-44} final macro-F1 {s.FinalMacroF1:F3} ({Math.Round((s.FinalMacroF1 - result.RulesMacroF1) * 100, 1):+0.0;-0.0;0.0} points over the rules)");
+        }
+        Console.WriteLine($"rounds took {result.Rounds.TotalMinutes:F1} min (preparation {result.Preparation.TotalMinutes:F1} min); " +
+            $"wrote {SimulationResult.CurvesFile}, {SimulationResult.SummaryFile}, {SimulationResult.ChartFile} to {Path.GetFullPath(folder)}");
+    }
+
+    /// <summary>One line per finished round; synchronous, so lines never interleave.</summary>
+    private sealed class Progress : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value)
+        {
+            var p = value.Point;
+            CliHost.Info($"[{value.Elapsed:hh\\:mm\\:ss}] {p.Strategy,-24} seed {p.Seed} round {p.Round,2}/{value.Rounds}: " +
+                $"{p.Labels,5} labels, macro-F1 {p.MacroF1:F3}, micro-F1 {p.MicroF1:F3}");
+        }
+    }
+}
