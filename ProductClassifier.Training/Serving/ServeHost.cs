@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProductClassifier.Core;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
@@ -27,6 +28,7 @@ public static class ServeHost
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // one line per request is noise beside ./run
         builder.Services.AddDbContextFactory<ClassifierDb>(o => ClassifierDbOptions.Configure(o, connectionString));
         builder.Services.AddSingleton(ModelStore.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<ClassifierService>();
