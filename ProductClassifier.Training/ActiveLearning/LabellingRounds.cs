@@ -126,10 +126,7 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     {
         var corpus = await loadCorpus(catalogue);
         var classifier = TrainedClassifier.Load(models.PathOf(version), Device);
-        var features = classifier.Transform.Transform(corpus.Products);
-        var needsPretrained = classifier.Ensemble.Members.Any(m => m.Spec.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence));
-        if (needsPretrained && pretrained(catalogue) is { } source) await source.AddAsync(features, corpus.Products, ct);
-        return (corpus, classifier, features);
+        return (corpus, classifier, await classifier.FeaturesAsync(corpus.Products, pretrained(catalogue), ct));
     }
 
     /// <summary>Image embeddings of the pool (near-duplicate check), else none.</summary>

@@ -163,8 +163,8 @@ internal static class ModelCommands
         var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
         if (!corpus.Categories.Select(c => c.Path).SequenceEqual(classifier.Categories.Select(c => c.Path)))
             throw new Core.UserFacingException($"The taxonomy of '{catalogue.Name}' changed since model version {version.Number} was trained: train a new version.");
-        var features = classifier.Transform.Transform(corpus.Products);
-        using (var pretrained = CliHost.PretrainedFeatures(catalogue.Name)) await pretrained.AddAsync(features, corpus.Products, ct);
+        using var pretrained = CliHost.PretrainedFeatures(catalogue.Name);
+        var features = await classifier.FeaturesAsync(corpus.Products, pretrained, ct);
         CliHost.Info($"model version {version.Number} of '{catalogue.Name}'");
         return (corpus, classifier, features);
     }

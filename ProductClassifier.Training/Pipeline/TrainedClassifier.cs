@@ -28,6 +28,17 @@ public sealed class TrainedClassifier(FittedTransform transform, EnsembleModel e
     public IReadOnlyList<string> ModelNames =>
         [.. Ensemble.Members.Select(m => m.Spec.Name), ModelEvaluator.Average, .. Ensemble.Meta is null ? Array.Empty<string>() : [ModelEvaluator.Meta]];
 
+    /// <summary>Whether a member reads the pretrained image or sentence blocks.</summary>
+    public bool NeedsPretrained => Ensemble.Members.Any(m => m.Spec.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence));
+
+    /// <summary>The inputs for <paramref name="products"/> exactly as in training: the saved transform, plus pretrained blocks when a member reads them.</summary>
+    public async Task<FeatureSet> FeaturesAsync(IReadOnlyList<ProductRecord> products, IPretrainedFeatures? pretrained, CancellationToken ct)
+    {
+        var features = Transform.Transform(products);
+        if (NeedsPretrained && pretrained is not null) await pretrained.AddAsync(features, products, ct);
+        return features;
+    }
+
     /// <summary>Every model's probabilities (rows × categories) for the given rows of a feature set, by report name.</summary>
     public Dictionary<string, float[]> PredictAll(FeatureSet features, IReadOnlyList<int> rows) =>
         ModelEvaluator.Named(Ensemble.Predict(features, rows), Served);

@@ -39,13 +39,9 @@ public sealed class PredictJobHandler(ModelStore models, ImageStore images, Func
         var version = await ModelStore.ResolveAsync(db, catalogue, null, ct);
         using var classifier = TrainedClassifier.Load(models.PathOf(version), context.Device);
         var corpus = await CorpusLoader.FromDatabaseAsync(db, catalogue, r => images.PathOf(catalogue.Name, r), ct);
-        var features = classifier.Transform.Transform(corpus.Products);
-        if (classifier.Ensemble.Members.Any(m => m.Spec.AllBlocks.Any(b => b is FeatureSet.Image or FeatureSet.Sentence)))
-        {
-            context.ReportProgress(0.01, "pretrained features");
-            using var source = pretrained(catalogue.Name);
-            await source.AddAsync(features, corpus.Products, ct);
-        }
+        context.ReportProgress(0.01, "features");
+        using var source = pretrained(catalogue.Name);
+        var features = await classifier.FeaturesAsync(corpus.Products, source, ct);
 
         var wanted = parameters.ProductIds?.ToHashSet();
         var rows = Enumerable.Range(0, corpus.Products.Count).Where(i => wanted is null || wanted.Contains(corpus.Products[i].Id)).ToArray();
