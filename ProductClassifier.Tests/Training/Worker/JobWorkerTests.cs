@@ -22,6 +22,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
 {
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(3);
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-worker-").FullName;
+    private readonly List<string> _childOutput = [];
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -93,7 +94,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var catalogue = await DemoCatalogueAsync("worker-cancel");
         await using var db = database.Open();
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
-            """{"models": ["textcnn"], "folds": 0, "epochs": 500}""");
+            """{"models": ["textcnn"], "folds": 0, "epochs": 500, "patience": 1000}""");
 
         await using var host = await StartWorkerAsync();
         await WaitForAsync(db, job.Id, s => s == JobStatus.Running);
@@ -110,7 +111,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var catalogue = await DemoCatalogueAsync("worker-kill");
         await using var db = database.Open();
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
-            """{"models": ["fasttext"], "folds": 0, "epochs": 12, "patience": 100}""");
+            """{"models": ["fasttext"], "folds": 0, "epochs": 200, "patience": 1000}""");
 
         using (var child = StartWorkerProcess())
         {
@@ -118,7 +119,7 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
             var deadline = DateTime.UtcNow + Generous;
             while ((await EpochsAsync(db, job.Id)).DefaultIfEmpty(0).Max() < 2)
             {
-                Assert.False(child.HasExited, "the worker process exited early");
+                Assert.False(child.HasExited, "the worker process exited early: " + string.Join("\n", _childOutput.TakeLast(20)));
                 Assert.True(DateTime.UtcNow < deadline, "the worker process did not get through two epochs");
                 await Task.Delay(100);
             }
@@ -164,8 +165,8 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
             },
         };
         var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_childOutput) _childOutput.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_childOutput) _childOutput.Add(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -12,8 +12,8 @@ using ProductClassifier.Core.Data;
 namespace ProductClassifier.Core.Data.Migrations
 {
     [DbContext(typeof(ClassifierDb))]
-    [Migration("20261125170904_LabellingRounds")]
-    partial class LabellingRounds
+    [Migration("20261125180744_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,50 @@ namespace ProductClassifier.Core.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("ProductClassifier.Core.Access.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_hash");
+
+                    b.ToTable("api_keys", (string)null);
+                });
 
             modelBuilder.Entity("ProductClassifier.Core.Catalog.Catalogue", b =>
                 {
@@ -144,6 +188,131 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasDatabaseName("ix_products_catalogue_id_source_external_id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Device")
+                        .HasColumnType("text")
+                        .HasColumnName("device");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("ProgressText")
+                        .HasColumnType("text")
+                        .HasColumnName("progress_text");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_jobs_queued")
+                        .HasFilter("status = 'Queued'");
+
+                    b.HasIndex("CatalogueId", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_catalogue_id_created_at");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Jobs.JobEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_events");
+
+                    b.HasIndex("JobId", "Id")
+                        .HasDatabaseName("ix_job_events_job_id_id");
+
+                    b.ToTable("job_events", (string)null);
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>
@@ -355,6 +524,34 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("model_versions", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<DateTime>("PredictedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("predicted_at");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_predictions");
+
+                    b.HasIndex("ModelVersionId")
+                        .HasDatabaseName("ix_predictions_model_version_id");
+
+                    b.ToTable("predictions", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>
                 {
                     b.Property<int>("Id")
@@ -484,6 +681,26 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasConstraintName("fk_products_catalogues_catalogue_id");
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Jobs.Job", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Catalogue", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jobs_catalogues_catalogue_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Jobs.JobEvent", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_events_jobs_job_id");
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>
                 {
                     b.HasOne("ProductClassifier.Core.Labelling.LabellingBatch", null)
@@ -564,6 +781,23 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_versions_catalogues_catalogue_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_predictions_model_versions_model_version_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_predictions_products_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>
