@@ -47,7 +47,7 @@ internal static class CliHost
 
     /// <summary>Image and sentence embeddings, cached under <c>.data/features/NAME</c> (a catalogue's or a data set's name).</summary>
     public static PretrainedFeatures PretrainedFeatures(string name, IProgress<FeaturizeProgress>? progress = null) =>
-        new(ProjectRoot.DataFolder("features", name), progress);
+        Pipeline.PretrainedFeatures.For(name, progress);
 
     public static void Info(string message) => Console.Error.WriteLine(message);
 

@@ -140,13 +140,10 @@ internal static class ModelCommands
                 var seconds = (DateTime.UtcNow - started).TotalSeconds;
                 await using var writer = p.GetValue(output) is { } path ? new StreamWriter(path) : new StreamWriter(Console.OpenStandardOutput());
                 await writer.WriteLineAsync("product,categories");
-                var thresholds = classifier.ServedThresholds;
-                var count = classifier.Categories.Count;
                 foreach (var row in rows)
                 {
-                    var chosen = Enumerable.Range(0, count).Where(c => probabilities[row * count + c] >= thresholds[c])
-                        .OrderByDescending(c => classifier.Categories[c].Depth).ThenByDescending(c => probabilities[row * count + c])
-                        .Take(p.GetValue(top)).Select(c => $"{classifier.Categories[c].Path}={probabilities[row * count + c]:F3}");
+                    var chosen = classifier.AboveThreshold(probabilities, row).OrderByDescending(x => x.Category.Depth)
+                        .Take(p.GetValue(top)).Select(x => $"{x.Category.Path}={x.Probability:F3}");
                     await writer.WriteLineAsync($"{Csv(corpus.Products[row].Key)},{Csv(string.Join("; ", chosen))}");
                 }
                 CliHost.Info($"{rows.Length:N0} products scored in {seconds:F1}s ({rows.Length / Math.Max(seconds, 1e-6):N0} products/s)");

@@ -14,6 +14,10 @@ public sealed class PretrainedFeatures(string cacheFolder, IProgress<FeaturizePr
 
     public FeatureCache Cache { get; } = new(cacheFolder);
 
+    /// <summary>The cache of a catalogue or data set: <c>.data/features/NAME</c>, shared by the CLI and the worker.</summary>
+    public static PretrainedFeatures For(string name, IProgress<FeaturizeProgress>? progress = null) =>
+        new(Core.Data.ProjectRoot.DataFolder("features", name), progress);
+
     public string ImageExecutionProvider => _images.Value.ExecutionProvider;
 
     public async Task AddAsync(FeatureSet features, IReadOnlyList<ProductRecord> products, CancellationToken ct)

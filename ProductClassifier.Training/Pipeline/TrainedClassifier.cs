@@ -53,6 +53,18 @@ public sealed class TrainedClassifier(FittedTransform transform, EnsembleModel e
 
     public float[] ServedThresholds => Thresholds.GetValueOrDefault(Served) ?? Enumerable.Repeat(ThresholdTuner.DefaultThreshold, Categories.Count).ToArray();
 
+    /// <summary>
+    /// The categories one row of <see cref="Predict"/>'s output puts above their served thresholds, most probable first
+    /// (a stable re-sort, e.g. by depth, keeps that order among equals).
+    /// </summary>
+    public IEnumerable<(CorpusCategory Category, float Probability)> AboveThreshold(float[] probabilities, int row)
+    {
+        var thresholds = ServedThresholds;
+        var offset = row * Categories.Count;
+        return Enumerable.Range(0, Categories.Count).Where(c => probabilities[offset + c] >= thresholds[c])
+            .Select(c => (Categories[c], probabilities[offset + c])).OrderByDescending(x => x.Item2);
+    }
+
     public void Save(string folder)
     {
         Directory.CreateDirectory(folder);

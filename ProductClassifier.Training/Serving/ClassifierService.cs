@@ -36,12 +36,9 @@ public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases,
 
             var rows = Enumerable.Range(0, records.Count).ToArray();
             var probabilities = model.Classifier.Predict(features, rows);
-            var thresholds = model.Classifier.ServedThresholds;
-            var categories = model.Classifier.Categories;
-            var results = rows.Select(r => new ClassifyResult(products[r].Id, Enumerable.Range(0, categories.Count)
-                .Where(c => probabilities[r * categories.Count + c] >= thresholds[c])
-                .OrderByDescending(c => categories[c].Depth).ThenByDescending(c => probabilities[r * categories.Count + c])
-                .Select(c => new CategoryScore(categories[c].Path, Math.Round(probabilities[r * categories.Count + c], 4))).ToList())).ToList();
+            var results = rows.Select(r => new ClassifyResult(products[r].Id, model.Classifier.AboveThreshold(probabilities, r)
+                .OrderByDescending(x => x.Category.Depth)
+                .Select(x => new CategoryScore(x.Category.Path, Math.Round(x.Probability, 4))).ToList())).ToList();
             return new ClassifyResponse(catalogue, model.Version.Number, results);
         }
         finally { _gate.Release(); }

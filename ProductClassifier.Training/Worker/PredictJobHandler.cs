@@ -45,19 +45,15 @@ public sealed class PredictJobHandler(ModelStore models, ImageStore images, Func
 
         var wanted = parameters.ProductIds?.ToHashSet();
         var rows = Enumerable.Range(0, corpus.Products.Count).Where(i => wanted is null || wanted.Contains(corpus.Products[i].Id)).ToArray();
-        var thresholds = classifier.ServedThresholds;
         var categoryIds = await db.Categories.Where(c => c.CatalogueId == catalogue.Id).ToDictionaryAsync(c => c.Path, c => c.Id, ct);
         var clock = Stopwatch.StartNew();
         var done = 0;
         foreach (var chunk in rows.Chunk(Math.Max(1, parameters.ChunkSize)))
         {
             var probabilities = classifier.Predict(features, chunk);
-            var count = classifier.Categories.Count;
-            var json = chunk.Select((row, r) => JsonSerializer.Serialize(Enumerable.Range(0, count)
-                .Where(c => probabilities[r * count + c] >= thresholds[c])
-                .OrderByDescending(c => probabilities[r * count + c]).Take(parameters.Top)
-                .Select(c => new { categoryId = categoryIds.GetValueOrDefault(classifier.Categories[c].Path), path = classifier.Categories[c].Path,
-                    probability = Math.Round(probabilities[r * count + c], 4) }))).ToArray();
+            var json = chunk.Select((_, r) => JsonSerializer.Serialize(classifier.AboveThreshold(probabilities, r).Take(parameters.Top)
+                .Select(x => new { categoryId = categoryIds.GetValueOrDefault(x.Category.Path), path = x.Category.Path,
+                    probability = Math.Round(x.Probability, 4) }))).ToArray();
             await WriteAsync(db, chunk.Select(r => corpus.Products[r].Id).ToArray(), json, version.Id, ct);
             done += chunk.Length;
             context.ReportProgress((double)done / rows.Length, $"{done:N0} of {rows.Length:N0} products");

@@ -21,7 +21,7 @@ public static class WorkerHost
         var models = ModelStore.FromConfiguration(builder.Configuration);
         var images = ImageStore.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(models);
-        PretrainedFeatures Pretrained(string name) => new(ProjectRoot.DataFolder("features", name));
+        PretrainedFeatures Pretrained(string name) => PretrainedFeatures.For(name);
         builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images, Pretrained));
         builder.Services.AddSingleton<IJobHandler>(new PredictJobHandler(models, images, Pretrained));
         builder.Services.AddSingleton<IJobHandler>(new FineTuneRoundJobHandler(models, images, Pretrained));
