@@ -1,6 +1,8 @@
+using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Catalog;
 using ProductClassifier.Web.Components;
 using ProductClassifier.Web.Extensions;
+using ProductClassifier.Web.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve MudBlazor's and Blazor's assets from the build output in every environment, not only Development.
@@ -10,10 +12,15 @@ await builder.AddApplicationServicesAsync();
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapImageEndpoints();
+app.MapSignOut();
+app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+await app.EnsureFirstAdminAsync();
 await app.RunAsync();

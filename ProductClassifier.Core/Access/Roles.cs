@@ -8,4 +8,10 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Labeller, DataScientist, Admin];
+
+    /// <summary>Who may label: every role (for <c>[Authorize(Roles = …)]</c>).</summary>
+    public const string AnyRole = Labeller + "," + DataScientist + "," + Admin;
+
+    /// <summary>Who may read metrics and run jobs.</summary>
+    public const string Science = DataScientist + "," + Admin;
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
@@ -9,8 +11,8 @@ using ProductClassifier.Core.Taxonomy;
 
 namespace ProductClassifier.Core.Data;
 
-/// <summary>The one database: catalogues and everything that belongs to them.</summary>
-public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbContext(options)
+/// <summary>The one database: catalogues and everything that belongs to them, and the people who sign in (ASP.NET Core Identity).</summary>
+public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Catalogue> Catalogues => Set<Catalogue>();
     public DbSet<Category> Categories => Set<Category>();
@@ -27,6 +29,9 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : DbCon
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClassifierDb).Assembly);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class JobQueue(ClassifierDb db)
         var job = new Job { CatalogueId = catalogueId, Kind = kind, Parameters = parameters };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
+        await new JobEvents(db).AddAsync(job.Id, "status", $$"""{"status":"{{JobStatus.Queued}}"}""", ct);
         return job;
     }
 
@@ -77,8 +78,9 @@ public sealed class JobQueue(ClassifierDb db)
     public async Task CancelAsync(long jobId, CancellationToken ct = default)
     {
         var now = DateTime.UtcNow;
-        await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now), ct);
+        if (await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now), ct) > 0)
+            await new JobEvents(db).AddAsync(jobId, "status", $$"""{"status":"{{JobStatus.Cancelled}}"}""", ct);
         await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
     }

@@ -46,6 +46,8 @@ public sealed class TrainJobHandler(ModelStore models, ImageStore images, Func<s
             macroF1 = ensemble.Sets[EvaluationReport.GroundTruth].MacroF1,
             microF1 = ensemble.Sets[EvaluationReport.GroundTruth].MicroF1,
             models = report.Models.Select(m => new { m.Model, groundTruthMacroF1 = m.Sets[EvaluationReport.GroundTruth].MacroF1 }),
+            categories = ensemble.Sets[EvaluationReport.GroundTruth].Categories
+                .Select(c => new { c.Category, c.Precision, c.Recall, c.F1, c.Support }),
         });
         context.ReportProgress(1, $"model version {version.Number}{(version.IsActive ? " (active)" : "")}");
     }

@@ -13,7 +13,7 @@ internal static class ImageEndpoints
 
     public static IEndpointRouteBuilder MapImageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/images/{productId:long}", GetImageAsync);
+        app.MapGet("/images/{productId:long}", GetImageAsync).RequireAuthorization();
         return app;
     }
 

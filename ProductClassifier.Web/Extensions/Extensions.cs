@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration.Json;
 using MudBlazor.Services;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Web.Access;
+using ProductClassifier.Web.Jobs;
 
 namespace ProductClassifier.Web.Extensions;
 
@@ -21,6 +23,10 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => ImageStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddSignIn();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<JobNotifier>();
+        builder.Services.AddHostedService<JobEventRelay>();
     }
 
     /// <summary>

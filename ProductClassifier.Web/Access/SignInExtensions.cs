@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ProductClassifier.Core.Access;
+
+namespace ProductClassifier.Web.Access;
+
+/// <summary>
+/// Sign-in for people (Identity cookie) and programs (API key), one default scheme choosing between them per request,
+/// and the first admin from configuration.
+/// </summary>
+internal static class SignInExtensions
+{
+    private const string CookieOrApiKey = "CookieOrApiKey";
+
+    public static void AddSignIn(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddClassifierIdentityCore().AddSignInManager();
+        services.AddScoped<UserAccounts>();
+        services.AddOptions<FirstAdminOptions>().BindConfiguration(FirstAdminOptions.Section);
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrApiKey;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(CookieOrApiKey, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.KeyOf(context.Request) is null ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.Name)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Name, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            o.SlidingExpiration = true;
+            // Programs (the HTTP APIs, the hubs) get status codes; people get the sign-in and access-denied pages.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+    }
+
+    public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        });
+        return app;
+    }
+
+    /// <summary>The admin named in configuration (<c>FirstAdmin:UserName</c>, <c>FirstAdmin:Password</c>), created when missing.</summary>
+    public static async Task EnsureFirstAdminAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<FirstAdminOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.UserName) || string.IsNullOrWhiteSpace(options.Password)) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByNameAsync(options.UserName) is not null) return;
+        await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(options.UserName, Roles.Admin, options.Password);
+        app.Logger.LogInformation("Created the first admin '{User}' from configuration", options.UserName);
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsProgram(context.Request)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsProgram(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+}
