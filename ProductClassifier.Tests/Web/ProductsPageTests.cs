@@ -1,4 +1,5 @@
 using System.Net;
+using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Tests.Infrastructure;
 
@@ -83,7 +84,7 @@ public sealed class ProductsPageTests(TestDatabase database) : IClassFixture<Tes
         Directory.CreateDirectory(Path.Combine(_images.FullName, catalogue.Name, "images"));
         await File.WriteAllBytesAsync(Path.Combine(_images.FullName, catalogue.Name, "images", "X0000.png"), bytes);
         await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(Roles.Labeller);
 
         var image = await client.GetAsync($"/images/{products[0].Id}");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -106,7 +107,7 @@ public sealed class ProductsPageTests(TestDatabase database) : IClassFixture<Tes
             await db.SaveChangesAsync();
         }
         await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(Roles.Labeller);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/images/{products[0].Id}")).StatusCode);
     }

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Web.Catalog;
 
@@ -9,7 +13,7 @@ namespace ProductClassifier.Tests.Web;
 /// The web app on a test's own database and image folder. A Web type names the entry assembly because
 /// the Training project's Program is visible to the tests as well.
 /// </summary>
-public sealed class WebAppFactory(string connectionString, string imageRoot) : WebApplicationFactory<ProductRow>
+public sealed partial class WebAppFactory(string connectionString, string imageRoot) : WebApplicationFactory<ProductRow>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,12 +22,45 @@ public sealed class WebAppFactory(string connectionString, string imageRoot) : W
         builder.UseSetting(ImageStore.RootKey, imageRoot);
     }
 
-    /// <summary>The HTML the server renders for a page (Blazor's prerender, before any circuit starts).</summary>
-    public async Task<string> GetHtmlAsync(string url)
+    /// <summary>A new account with <paramref name="role"/>: its user name and password.</summary>
+    public async Task<(string UserName, string Password)> CreateUserAsync(string role)
     {
-        using var client = CreateClient();
+        await using var scope = Services.CreateAsyncScope();
+        var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
+        return (userName, await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(userName, role));
+    }
+
+    /// <summary>A client that does not follow redirects, signed in through the real sign-in form as a new user with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var (userName, password) = await CreateUserAsync(role);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await PostSignInAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {role} failed: {response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Fills and posts the sign-in form as a browser would (antiforgery token included).</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var form = await client.GetStringAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        return await client.PostAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName, ["Input.Password"] = password,
+        }));
+    }
+
+    /// <summary>The HTML the server renders for a page (Blazor's prerender, before any circuit starts), signed in with <paramref name="role"/>.</summary>
+    public async Task<string> GetHtmlAsync(string url, string role = Roles.Labeller)
+    {
+        using var client = await SignedInClientAsync(role);
         var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
-        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }

@@ -72,6 +72,7 @@ internal static class SignInExtensions
         return Task.CompletedTask;
     }
 
-    private static bool IsProgram(HttpRequest request) =>
+    /// <summary>Requests from programs (the HTTP APIs, the hubs): they get bare status codes, never pages.</summary>
+    public static bool IsProgram(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
 }
