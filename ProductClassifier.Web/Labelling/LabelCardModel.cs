@@ -1,0 +1,42 @@
+namespace ProductClassifier.Web.Labelling;
+
+/// <summary>What the product card shows: the product, the ensemble's suggestions and the rules that fired.</summary>
+/// <param name="Suggestions">The ensemble's categories with their probabilities, in any order; the card ranks them.</param>
+/// <param name="RuleLabels">One entry per (rule, category) a rule labelled the product with.</param>
+public sealed record LabelCardModel(
+    long ProductId,
+    string? Title,
+    string? Description,
+    string? Brand,
+    string? Merchant,
+    decimal? Price,
+    string? Currency,
+    bool HasImage,
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<CategorySuggestion> Suggestions,
+    IReadOnlyList<RuleHit> RuleLabels)
+{
+    /// <summary>Keys 1–9 toggle the first nine of <see cref="Ranked"/>.</summary>
+    public const int ShortcutCount = 9;
+
+    /// <summary>Suggestions most probable first (ties by path), the order the card lists and numbers them in.</summary>
+    // Computed on each call rather than stored: a stored list would go stale in a copy made with `with`.
+    public IReadOnlyList<CategorySuggestion> Ranked =>
+        [.. Suggestions.OrderByDescending(s => s.Probability).ThenBy(s => s.Path, StringComparer.Ordinal)];
+
+    /// <summary>The categories to tick when the card first shows: the suggestions above their thresholds.</summary>
+    public IReadOnlySet<int> PreTicked => Suggestions.Where(s => s.Predicted).Select(s => s.CategoryId).ToHashSet();
+
+    /// <summary>The category shortcut <paramref name="number"/> (1–9) toggles, or null when there is none.</summary>
+    public int? CategoryForShortcut(int number) =>
+        number is >= 1 and <= ShortcutCount && Ranked is var ranked && number <= ranked.Count ? ranked[number - 1].CategoryId : null;
+}
+
+/// <summary>A category the ensemble suggests.</summary>
+/// <param name="Probability">0–1.</param>
+/// <param name="Predicted">Above the category's threshold, so ticked before the labeller acts; false for a
+/// weaker candidate shown so that it is one key away.</param>
+public sealed record CategorySuggestion(int CategoryId, string Path, double Probability, bool Predicted = true);
+
+/// <summary>Rule <see cref="RuleName"/> fired for the product and labelled it <see cref="Path"/>.</summary>
+public sealed record RuleHit(int CategoryId, string Path, string RuleName);

@@ -1,0 +1,25 @@
+namespace ProductClassifier.Web.Labelling;
+
+/// <summary>What a key does on the labelling page.</summary>
+public enum LabellingAction
+{
+    None,
+    AcceptAndNext,
+
+    /// <summary>Toggle suggestion <see cref="Shortcut.Number"/> (1–9) of the card.</summary>
+    ToggleSuggestion,
+    FocusSearch,
+    Skip,
+    Undo,
+    Previous,
+    Next,
+
+    /// <summary>Leave the text box being typed in, so that the other keys work again.</summary>
+    LeaveInput,
+}
+
+/// <summary>A key's action; <see cref="Number"/> is the suggestion's number for <see cref="LabellingAction.ToggleSuggestion"/>.</summary>
+public readonly record struct Shortcut(LabellingAction Action, int Number = 0)
+{
+    public static Shortcut None { get; } = new(LabellingAction.None);
+}
