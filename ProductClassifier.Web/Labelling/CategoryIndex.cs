@@ -22,6 +22,8 @@ public sealed class CategoryIndex
     private readonly string[][] _nameWords;  // per category, the words of its own name
     private readonly string[] _normalName;   // per category, its name's words joined by spaces
     private readonly string[] _normalPath;   // per category, its path's words joined by spaces
+    private readonly int[] _tieOrder;        // per category, its place by (depth, path): the order within a rank
+    private readonly int[] _byTieOrder;      // the categories in that order
 
     public CategoryIndex(IReadOnlyList<PickerCategory> categories)
     {
@@ -44,6 +46,10 @@ public sealed class CategoryIndex
         _normalName = [.. _nameWords.Select(w => string.Join(' ', w))];
         var pathWords = _items.Select(c => SearchText.Tokens(c.Path)).ToArray();
         _normalPath = [.. pathWords.Select(w => string.Join(' ', w))];
+
+        _byTieOrder = [.. Enumerable.Range(0, _items.Length).OrderBy(i => _items[i].Depth).ThenBy(i => _items[i].Path, StringComparer.Ordinal)];
+        _tieOrder = new int[_items.Length];
+        for (var place = 0; place < _byTieOrder.Length; place++) _tieOrder[_byTieOrder[place]] = place;
 
         var postings = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < _items.Length; i++)
@@ -113,24 +119,36 @@ public sealed class CategoryIndex
                 foreach (var i in _postings[w])
                     if (matched[i] == q) matched[i] = q + 1;
 
-        var hits = new List<(int Position, int Rank)>();
+        // Sort keys pack (rank, place by depth and path) into one long: a broad query ("a") matches thousands.
+        var keys = new List<long>();
         for (var i = 0; i < _items.Length; i++)
         {
-            if (matched[i] == queryWords.Length) hits.Add((i, RankOf(i, queryWords, phrase)));
-            else if (phrase.Length >= 3 && _normalPath[i].Contains(phrase, StringComparison.Ordinal)) hits.Add((i, 4));
+            if (matched[i] == queryWords.Length) keys.Add(Key(RankOf(i, queryWords, phrase), i));
+            else if (phrase.Length >= 3 && _normalPath[i].Contains(phrase, StringComparison.Ordinal)) keys.Add(Key(4, i));
         }
-        var best = hits
-            .OrderBy(h => h.Rank).ThenBy(h => _items[h.Position].Depth).ThenBy(h => _items[h.Position].Path, StringComparer.Ordinal)
-            .Take(limit).Select(h => _items[h.Position]).ToList();
-        return new CategorySearchResult(best, hits.Count);
+        keys.Sort();
+        var best = keys.Take(limit).Select(k => _items[Position(k)]).ToList();
+        return new CategorySearchResult(best, keys.Count);
     }
+
+    private long Key(int rank, int position) => (long)rank << 32 | (uint)_tieOrder[position];
+
+    private int Position(long key) => _byTieOrder[(int)(key & uint.MaxValue)];
 
     private int RankOf(int i, string[] queryWords, string phrase)
     {
         if (_normalName[i] == phrase) return 0;
         if (_normalName[i].StartsWith(phrase, StringComparison.Ordinal)) return 1;
-        var name = _nameWords[i];
-        return queryWords.All(q => name.Any(w => w.StartsWith(q, StringComparison.Ordinal))) ? 2 : 3;
+        foreach (var query in queryWords)
+            if (!StartsAWord(_nameWords[i], query)) return 3;
+        return 2;
+    }
+
+    private static bool StartsAWord(string[] words, string prefix)
+    {
+        foreach (var word in words)
+            if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private int FirstWordStartingWith(string prefix)

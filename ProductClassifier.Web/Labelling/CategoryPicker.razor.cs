@@ -140,5 +140,6 @@ public sealed partial class CategoryPicker
         return $"{(cut < 0 ? parent : parent[(cut + Core.Taxonomy.Category.PathSeparator.Length)..])} › {category.Name}";
     }
 
-    private static string? ParentPath(PickerCategory category) => Core.Taxonomy.CategoryPath.ParentOf(category.Path);
+    private static string? ParentPath(PickerCategory category) =>
+        Core.Taxonomy.CategoryPath.ParentOf(category.Path)?.Replace(Core.Taxonomy.Category.PathSeparator, " › ");
 }

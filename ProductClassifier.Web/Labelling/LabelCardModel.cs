@@ -19,17 +19,30 @@ public sealed record LabelCardModel(
     /// <summary>Keys 1–9 toggle the first nine of <see cref="Ranked"/>.</summary>
     public const int ShortcutCount = 9;
 
-    /// <summary>Suggestions most probable first (ties by path), the order the card lists and numbers them in.</summary>
+    /// <summary>
+    /// Suggestions in the order the card lists them: first those that are not an ancestor of another suggestion,
+    /// most probable first (ties by path), which keys 1–9 toggle; then the ancestors they cover, also by
+    /// probability. The ensemble scores every level, so without this the parents of its best guess ("Apparel",
+    /// "Apparel &gt; Clothing") would take the first keys while being implied by the guess itself.
+    /// </summary>
     // Computed on each call rather than stored: a stored list would go stale in a copy made with `with`.
     public IReadOnlyList<CategorySuggestion> Ranked =>
-        [.. Suggestions.OrderByDescending(s => s.Probability).ThenBy(s => s.Path, StringComparer.Ordinal)];
+        [.. Suggestions.OrderBy(IsCovered).ThenByDescending(s => s.Probability).ThenBy(s => s.Path, StringComparer.Ordinal)];
+
+    /// <summary>How many of <see cref="Ranked"/> carry a number key (at most 9).</summary>
+    public int Numbered => Math.Min(ShortcutCount, Suggestions.Count(s => !IsCovered(s)));
 
     /// <summary>The categories to tick when the card first shows: the suggestions above their thresholds.</summary>
     public IReadOnlySet<int> PreTicked => Suggestions.Where(s => s.Predicted).Select(s => s.CategoryId).ToHashSet();
 
     /// <summary>The category shortcut <paramref name="number"/> (1–9) toggles, or null when there is none.</summary>
     public int? CategoryForShortcut(int number) =>
-        number is >= 1 and <= ShortcutCount && Ranked is var ranked && number <= ranked.Count ? ranked[number - 1].CategoryId : null;
+        number >= 1 && number <= Numbered ? Ranked[number - 1].CategoryId : null;
+
+    /// <summary>Whether another suggestion lies below this one (its path continues this one's).</summary>
+    private bool IsCovered(CategorySuggestion suggestion) =>
+        Suggestions.Any(other => other.Path.Length > suggestion.Path.Length
+            && other.Path.StartsWith(suggestion.Path + Core.Taxonomy.Category.PathSeparator, StringComparison.Ordinal));
 }
 
 /// <summary>A category the ensemble suggests.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using ProductClassifier.Core.Features;
@@ -14,9 +15,10 @@ public sealed partial class ProductCard
 {
     private const int ClampedLength = 280;
     private const int AttributesShown = 8;
-    private static readonly CleaningOptions Readable = new() { Lowercase = false, NormalizeUnicode = false };
+    private static readonly CleaningOptions HtmlOnly = new() { Lowercase = false, NormalizeUnicode = false, CollapseWhitespace = false };
 
     private IReadOnlyList<CategorySuggestion> _ranked = [];
+    private int _numbered;
     private IReadOnlyList<RuleGroup> _rules = [];
     private string _description = "";
     private long? _shownProduct;
@@ -39,11 +41,12 @@ public sealed partial class ProductCard
     protected override void OnParametersSet()
     {
         _ranked = Model.Ranked;
+        _numbered = Model.Numbered;
         _rules = [.. Model.RuleLabels.GroupBy(r => (r.CategoryId, r.Path))
             .Select(g => new RuleGroup(g.Key.CategoryId, g.Key.Path, [.. g.Select(r => r.RuleName).Distinct().Order(StringComparer.Ordinal)]))
             .OrderBy(g => g.Path, StringComparer.Ordinal)];
         // Feeds put HTML in descriptions; the card shows it as the plain text a reader would see.
-        _description = TextCleaner.Clean(Model.Description, Readable);
+        _description = Readable(Model.Description);
         if (_shownProduct != Model.ProductId)
         {
             _shownProduct = Model.ProductId;
@@ -57,11 +60,21 @@ public sealed partial class ProductCard
 
     private Task ToggleAsync(int id) => IsImplied(id) ? Task.CompletedTask : OnToggle.InvokeAsync(id);
 
-    private static string LastName(string path)
+    /// <summary>Feed text as a reader would see it: HTML gone, spaces collapsed, line breaks kept (at most one blank line).</summary>
+    internal static string Readable(string? text)
     {
-        var cut = path.LastIndexOf(Core.Taxonomy.Category.PathSeparator, StringComparison.Ordinal);
-        return cut < 0 ? path : path[(cut + Core.Taxonomy.Category.PathSeparator.Length)..];
+        var plain = Spaces().Replace(TextCleaner.Clean(text, HtmlOnly), " ");
+        return BlankLines().Replace(SpacedBreaks().Replace(plain, "\n"), "\n\n").Trim();
     }
+
+    [GeneratedRegex(@"[^\S\n]+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@" ?\n ?")]
+    private static partial Regex SpacedBreaks();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
 
     private static string FormatPrice(decimal price, string? currency) => $"{price:0.00} {currency}".Trim();
 

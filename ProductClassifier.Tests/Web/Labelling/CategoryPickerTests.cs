@@ -72,7 +72,7 @@ public sealed class CategoryPickerTests(ITestOutputHelper output)
         picker.WaitForAssertion(() => Assert.Equal(["Cardstock", "Cardstock & Scrapbooking Paper"], Rows(picker).Take(2)));
         var cardstock = categories.IdOf("Arts & Entertainment > Hobbies & Creative Arts > Arts & Crafts > Art & Crafting Materials > Art & Craft Paper > Cardstock & Scrapbooking Paper > Cardstock");
         Assert.Equal(7, categories.Single(c => c.Id == cardstock).Depth);
-        Assert.Contains("Art & Craft Paper > Cardstock & Scrapbooking Paper", picker.Find($".picker-row[data-category='{cardstock}'] .picker-parent").TextContent);
+        Assert.Contains("Art & Craft Paper › Cardstock & Scrapbooking Paper", picker.Find($".picker-row[data-category='{cardstock}'] .picker-parent").TextContent);
 
         Row(picker, cardstock).QuerySelector(".picker-name")!.Click();
 

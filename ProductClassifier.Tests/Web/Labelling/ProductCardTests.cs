@@ -12,7 +12,7 @@ public sealed class ProductCardTests
         [.. Enumerable.Range(0, count).Reverse().Select(i =>
             new CategorySuggestion(101 + i, $"Home > Kitchen > Item {i + 1:D2}", 0.95 - 0.05 * i, Predicted: i < 3))];
 
-    private static LabelCardModel Model(bool hasImage = true, int suggestions = 11, string? description = "A <b>sturdy</b> mug &amp; saucer.") =>
+    private static LabelCardModel Model(bool hasImage = true, int suggestions = 11, string? description = " A <b>sturdy</b> mug &amp; saucer.\nDishwasher safe. ") =>
         new(7, "Blue mug", description, "Acme", "Mugs Inc", 12.5m, "EUR", hasImage,
             new Dictionary<string, string> { ["colour"] = "blue", ["material"] = "stoneware" },
             Suggestions(suggestions),
@@ -41,7 +41,7 @@ public sealed class ProductCardTests
         Assert.Contains("12.50 EUR", card.Find("[data-testid=price]").TextContent);
         Assert.Contains("Acme", card.Find("[data-testid=brand]").TextContent);
         Assert.Contains("Mugs Inc", card.Find("[data-testid=merchant]").TextContent);
-        Assert.Equal("A sturdy mug & saucer.", card.Find("[data-testid=description]").TextContent);
+        Assert.Equal("A sturdy mug & saucer.\nDishwasher safe.", card.Find("[data-testid=description]").TextContent);
         var attributes = card.FindAll("[data-testid=attributes] tr").Select(r => r.TextContent).ToList();
         Assert.Equal(["colourblue", "materialstoneware"], attributes);
     }
@@ -90,6 +90,29 @@ public sealed class ProductCardTests
     }
 
     [Fact]
+    public async Task Numbers_the_most_specific_suggestions_and_lists_the_ancestors_they_cover_after_them()
+    {
+        await using var ctx = LabellingTestContext.Create();
+        var model = Model() with
+        {
+            Suggestions =
+            [
+                new(1, "Apparel", 0.99), new(2, "Apparel > Clothing", 0.97), new(3, "Apparel > Clothing > Shirts", 0.86),
+                new(4, "Apparel > Clothing > Activewear", 0.41, Predicted: false), new(5, "Apparel > Clothes Hangers", 0.2, Predicted: false),
+            ],
+        };
+
+        var card = Render(ctx, model, model.PreTicked, implied: new HashSet<int> { 1, 2 });
+
+        Assert.Equal(["3", "4", "5", "1", "2"], card.FindAll(".card-suggestion").Select(r => r.GetAttribute("data-category")));
+        Assert.Equal(["1", "2", "3"], card.FindAll(".card-suggestion kbd").Select(k => k.TextContent));
+        Assert.Equal([3, 4, 5], Enumerable.Range(1, 3).Select(n => model.CategoryForShortcut(n)));
+        Assert.Null(model.CategoryForShortcut(4));
+        Assert.Equal("Shirts", card.Find("[data-category='3'] .card-path-name").TextContent);
+        Assert.Contains("Apparel › Clothing ›", card.Find("[data-category='3'] .card-path-parent").TextContent);
+    }
+
+    [Fact]
     public async Task Shows_rule_labels_with_the_rules_that_fired()
     {
         await using var ctx = LabellingTestContext.Create();
@@ -100,7 +123,8 @@ public sealed class ProductCardTests
         Assert.Equal(["202", "201"], rules.Select(r => r.GetAttribute("data-category")));
         Assert.Equal(["r4"], rules[0].QuerySelectorAll(".card-rule-name").Select(c => c.TextContent.Trim()));
         Assert.Equal(["r17", "r4"], rules[1].QuerySelectorAll(".card-rule-name").Select(c => c.TextContent.Trim()));
-        Assert.Contains("Home > Kitchen > Mugs", rules[1].TextContent);
+        Assert.Equal("Mugs", rules[1].QuerySelector(".card-path-name")!.TextContent);
+        Assert.Equal("Home > Kitchen > Mugs", rules[1].QuerySelector(".card-path")!.GetAttribute("title"));
         Assert.True(Ticked(card, 201));
         Assert.False(Ticked(card, 202));
     }
@@ -145,4 +169,11 @@ public sealed class ProductCardTests
 
         Assert.DoesNotContain("card-clamped", card.Find("[data-testid=description]").ClassList);
     }
+
+    [Theory]
+    [InlineData("<p>One</p>\r\n\r\n\r\n<p>Two &amp;  three</p>", "One\n\nTwo & three")]
+    [InlineData("  a<br>b  ", "a b")]
+    [InlineData(null, "")]
+    public void Shows_descriptions_as_plain_text_with_their_line_breaks(string? description, string expected) =>
+        Assert.Equal(expected, ProductCard.Readable(description));
 }
