@@ -44,12 +44,3 @@ public sealed record LabelCardModel(
         Suggestions.Any(other => other.Path.Length > suggestion.Path.Length
             && other.Path.StartsWith(suggestion.Path + Core.Taxonomy.Category.PathSeparator, StringComparison.Ordinal));
 }
-
-/// <summary>A category the ensemble suggests.</summary>
-/// <param name="Probability">0–1.</param>
-/// <param name="Predicted">Above the category's threshold, so ticked before the labeller acts; false for a
-/// weaker candidate shown so that it is one key away.</param>
-public sealed record CategorySuggestion(int CategoryId, string Path, double Probability, bool Predicted = true);
-
-/// <summary>Rule <see cref="RuleName"/> fired for the product and labelled it <see cref="Path"/>.</summary>
-public sealed record RuleHit(int CategoryId, string Path, string RuleName);

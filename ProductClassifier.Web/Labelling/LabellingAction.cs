@@ -17,9 +17,3 @@ public enum LabellingAction
     /// <summary>Leave the text box being typed in, so that the other keys work again.</summary>
     LeaveInput,
 }
-
-/// <summary>A key's action; <see cref="Number"/> is the suggestion's number for <see cref="LabellingAction.ToggleSuggestion"/>.</summary>
-public readonly record struct Shortcut(LabellingAction Action, int Number = 0)
-{
-    public static Shortcut None { get; } = new(LabellingAction.None);
-}

@@ -44,6 +44,3 @@ public static class ShortcutMap
     public static IReadOnlyList<string> KeysActing(bool inInput) =>
         [.. Keys.Where(k => ActionFor(k, inInput).Action != LabellingAction.None)];
 }
-
-/// <summary>One line of the shortcuts legend: the keys as shown on screen, and what they do.</summary>
-public sealed record ShortcutLegendEntry(IReadOnlyList<string> Keys, string Description);
