@@ -1,0 +1,41 @@
+// Forwards the labelling page's keys to .NET. What a key does is decided in C# (ShortcutMap); this module is
+// told which key names act in and out of text boxes only so that it can stop the browser's own handling of
+// them (Enter on a focused button, arrows scrolling, "/" opening quick find), which must happen synchronously.
+const listeners = new Map();
+let nextHandle = 1;
+
+// Checkboxes and buttons take focus when clicked, but nobody types into them: keys there stay shortcuts.
+const notTyped = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+function isTextEntry(element) {
+  if (!(element instanceof Element)) return false;
+  if (element.isContentEditable || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
+  return element.tagName === 'INPUT' && !notTyped.has(element.type);
+}
+
+export function listen(dotNet, keysOutsideInputs, keysInInputs) {
+  const outside = new Set(keysOutsideInputs);
+  const inside = new Set(keysInInputs);
+  const onKeyDown = event => {
+    // Ctrl, Alt and Meta combinations belong to the browser and the system (Alt+← is "back").
+    if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+    const inInput = isTextEntry(event.target);
+    if (!(inInput ? inside : outside).has(event.key)) return;
+    event.preventDefault();
+    dotNet.invokeMethodAsync('OnKeyAsync', event.key, inInput, event.repeat).catch(() => { /* circuit gone */ });
+  };
+  document.addEventListener('keydown', onKeyDown);
+  const handle = nextHandle++;
+  listeners.set(handle, onKeyDown);
+  return handle;
+}
+
+export function stop(handle) {
+  const onKeyDown = listeners.get(handle);
+  if (onKeyDown) document.removeEventListener('keydown', onKeyDown);
+  listeners.delete(handle);
+}
+
+export function leaveInput() {
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+}
