@@ -58,10 +58,11 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
         // Midnight at today's UTC offset: on a day the clocks change, "today" is off by that hour.
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), timeZone ?? TimeZoneInfo.Utc);
         var dayStart = new DateTimeOffset(local.Date, local.Offset).UtcDateTime;
-        var today = await db.Assignments.Where(a => a.Labeller == labeller && a.DecidedAt >= dayStart)
+        var today = await db.Assignments.Where(a => a.Labeller == labeller && a.DecidedAt >= dayStart
+                && db.LabellingBatches.Any(b => b.Id == a.BatchId && b.CatalogueId == catalogueId))
             .Select(a => new { a.LeasedAt, DecidedAt = a.DecidedAt!.Value }).ToListAsync(ct);
         double? mean = today.Count == 0 ? null
-            : today.Average(t => Math.Min((t.DecidedAt - t.LeasedAt).TotalSeconds, options.LeaseDuration.TotalSeconds));
+            : today.Average(t => Math.Clamp((t.DecidedAt - t.LeasedAt).TotalSeconds, 0, options.LeaseDuration.TotalSeconds));
         return new LabellingProgress(batch.Id, batch.Round, total, decided, mine, today.Count, mean);
     }
 }
