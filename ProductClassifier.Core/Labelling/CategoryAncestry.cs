@@ -7,13 +7,13 @@ internal static class CategoryAncestry
     {
         var given = categoryIds.Distinct().ToArray();
         if (given.Length == 0) return [];
-        await using var command = session.Command("""
+        await using var command = await session.CommandAsync("""
             WITH RECURSIVE up AS (
                 SELECT id, parent_id FROM categories WHERE catalogue_id = @catalogue AND id = ANY(@ids)
                 UNION
                 SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id)
             SELECT id FROM up ORDER BY id
-            """, ("catalogue", catalogueId), ("ids", given));
+            """, ct, ("catalogue", catalogueId), ("ids", given));
         var found = new List<int>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) found.Add(reader.GetInt32(0));

@@ -13,7 +13,7 @@ internal static class LabellingCards
     public static async Task<LabellingItem> LoadAsync(QueueSession session, (long Id, int Round) batch, long productId,
         string labeller, DateTime? leaseExpiresAt, IReadOnlyList<int>? previousDecision, CancellationToken ct)
     {
-        await using var commands = session.Batch(Statements, ("batch", batch.Id), ("product", productId), ("labeller", labeller));
+        await using var commands = await session.BatchAsync(Statements, ct, ("batch", batch.Id), ("product", productId), ("labeller", labeller));
         await using var reader = await commands.ExecuteReaderAsync(ct);
 
         if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"Product {productId} is not in batch {batch.Id}.");

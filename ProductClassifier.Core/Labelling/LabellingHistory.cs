@@ -34,7 +34,7 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     public async Task<LabellingItem> RevisitAsync(int catalogueId, string labeller, long productId, CancellationToken ct = default)
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
-        var batch = await session.RequireOpenBatchAsync(catalogueId, ct);
+        var batch = QueueSession.Require(await session.OpenBatchAsync(catalogueId, ct), catalogueId);
         var held = await session.Db.Assignments.Where(a => a.BatchId == batch.Id && a.ProductId == productId && a.Labeller == labeller
             && a.SkippedAt == null).Select(a => new { a.DecidedAt, a.LeaseExpiresAt }).FirstOrDefaultAsync(ct)
             ?? throw new UserFacingException($"Product {productId} is not one of {labeller}'s items in the open round.");
@@ -50,19 +50,21 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return null;
-        var db = session.Db;
-        var total = await db.BatchItems.CountAsync(i => i.BatchId == batch.Id, ct);
-        var decided = await db.Assignments.Where(a => a.BatchId == batch.Id && a.DecidedAt != null)
-            .Select(a => a.ProductId).Distinct().CountAsync(ct);
-        var mine = await db.Assignments.CountAsync(a => a.BatchId == batch.Id && a.Labeller == labeller && a.DecidedAt != null, ct);
         // Midnight at today's UTC offset: on a day the clocks change, "today" is off by that hour.
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), timeZone ?? TimeZoneInfo.Utc);
-        var dayStart = new DateTimeOffset(local.Date, local.Offset).UtcDateTime;
-        var today = await db.Assignments.Where(a => a.Labeller == labeller && a.DecidedAt >= dayStart
-                && db.LabellingBatches.Any(b => b.Id == a.BatchId && b.CatalogueId == catalogueId))
-            .Select(a => new { a.LeasedAt, DecidedAt = a.DecidedAt!.Value }).ToListAsync(ct);
-        double? mean = today.Count == 0 ? null
-            : today.Average(t => Math.Clamp((t.DecidedAt - t.LeasedAt).TotalSeconds, 0, options.LeaseDuration.TotalSeconds));
-        return new LabellingProgress(batch.Id, batch.Round, total, decided, mine, today.Count, mean);
+        await using var command = await session.CommandAsync("""
+            SELECT (SELECT count(*) FROM batch_items WHERE batch_id = @batch),
+                   (SELECT count(DISTINCT product_id) FROM assignments WHERE batch_id = @batch AND decided_at IS NOT NULL),
+                   (SELECT count(*) FROM assignments WHERE batch_id = @batch AND labeller = @labeller AND decided_at IS NOT NULL),
+                   count(*), avg(least(greatest(extract(epoch FROM a.decided_at - a.leased_at), 0), @cap))::double precision
+            FROM assignments a JOIN labelling_batches b ON b.id = a.batch_id
+            WHERE b.catalogue_id = @catalogue AND a.labeller = @labeller AND a.decided_at >= @dayStart
+            """, ct, ("batch", batch.Id), ("labeller", labeller), ("catalogue", catalogueId),
+            ("dayStart", new DateTimeOffset(local.Date, local.Offset).UtcDateTime), ("cap", options.LeaseDuration.TotalSeconds));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        int Count(int column) => (int)reader.GetInt64(column);
+        return new LabellingProgress(batch.Id, batch.Round, Count(0), Count(1), Count(2), Count(3),
+            reader.IsDBNull(4) ? null : reader.GetDouble(4));
     }
 }

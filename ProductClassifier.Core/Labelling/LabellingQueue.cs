@@ -20,8 +20,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     public async Task<LabellingItem?> NextAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
-        await session.BeginAsync(labeller, ct);
-        var batch = await session.RequireOpenBatchAsync(catalogueId, ct);
+        var batch = QueueSession.Require(await session.BeginAsync(labeller, ct, catalogueId), catalogueId);
         var (now, expires) = LeaseTimes();
         var product = await Leases.ResumeAsync(session, batch.Id, labeller, expires, ct)
             ?? await Leases.ClaimAsync(session, batch.Id, labeller, now, expires, options.OverlapFraction, ct);
@@ -37,11 +36,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return null;
-        var current = await session.ScalarAsync<long>("""
-            SELECT product_id FROM assignments WHERE batch_id = @batch AND labeller = @labeller
-            AND decided_at IS NULL AND skipped_at IS NULL ORDER BY leased_at DESC, id DESC LIMIT 1
-            """, ct, ("batch", batch.Id), ("labeller", labeller)) ?? 0;
-        var next = await Leases.PeekAsync(session, batch.Id, labeller, current, Now(), options.OverlapFraction, ct);
+        var next = await Leases.PeekAsync(session, batch.Id, labeller, Now(), options.OverlapFraction, ct);
         return next is { } id ? await LabellingCards.LoadAsync(session, batch, id, labeller, null, null, ct) : null;
     }
 
@@ -58,13 +53,13 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
         await using var session = await QueueSession.OpenAsync(databases, ct);
         await session.BeginAsync(labeller, ct);
         var now = Now();
-        await using var command = session.Command("""
+        await using var command = await session.CommandAsync("""
             UPDATE assignments a SET decided_at = coalesce(a.decided_at, @now)
             FROM labelling_batches b
             WHERE b.id = a.batch_id AND b.result_version_id IS NULL
               AND a.product_id = @product AND a.labeller = @labeller AND a.skipped_at IS NULL
             RETURNING a.batch_id, b.catalogue_id
-            """, ("now", now), ("product", productId), ("labeller", labeller));
+            """, ct, ("now", now), ("product", productId), ("labeller", labeller));
         (long Batch, int Catalogue)? held = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
             if (await reader.ReadAsync(ct)) held = (reader.GetInt64(0), reader.GetInt32(1));
@@ -99,8 +94,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     public async Task<LabellingItem?> UndoAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
-        await session.BeginAsync(labeller, ct);
-        var batch = await session.RequireOpenBatchAsync(catalogueId, ct);
+        var batch = QueueSession.Require(await session.BeginAsync(labeller, ct, catalogueId), catalogueId);
         var last = await (
             from d in session.Db.LabelDecisions
             join a in session.Db.Assignments on new { d.ProductId, BatchId = (long?)d.BatchId, d.Labeller }

@@ -50,20 +50,26 @@ internal static class Leases
         }
     }
 
-    /// <summary>The item the labeller would get after <paramref name="current"/>: their next own lease, else the first
-    /// free item. Nothing is leased, so a prefetch never holds an item from anyone.</summary>
-    public static async Task<long?> PeekAsync(QueueSession session, long batchId, string labeller, long current, DateTime now,
-        double overlapFraction, CancellationToken ct) =>
-        await session.ScalarAsync<long>("""
-            SELECT product_id FROM assignments WHERE batch_id = @batch AND labeller = @labeller AND product_id <> @current
-            AND decided_at IS NULL AND skipped_at IS NULL ORDER BY leased_at DESC, id DESC LIMIT 1
-            """, ct, ("batch", batchId), ("labeller", labeller), ("current", current))
-        ?? await session.ScalarAsync<long>($"""
+    /// <summary>The item the labeller would get after their current one: their next own lease, else the first free
+    /// item. Nothing is leased, so a prefetch never holds an item from anyone.</summary>
+    public static async Task<long?> PeekAsync(QueueSession session, long batchId, string labeller, DateTime now,
+        double overlapFraction, CancellationToken ct)
+    {
+        var own = new List<long>();
+        await using (var command = await session.CommandAsync("""
+            SELECT product_id FROM assignments WHERE batch_id = @batch AND labeller = @labeller
+            AND decided_at IS NULL AND skipped_at IS NULL ORDER BY leased_at DESC, id DESC LIMIT 2
+            """, ct, ("batch", batchId), ("labeller", labeller)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) own.Add(reader.GetInt64(0));
+        if (own.Count == 2) return own[1];
+        return await session.ScalarAsync<long>($"""
             SELECT i.product_id FROM batch_items i
-            WHERE i.batch_id = @batch AND i.product_id <> @current AND {FreeTo}
+            WHERE i.batch_id = @batch AND i.product_id <> ALL(@current) AND {FreeTo}
             ORDER BY i.position LIMIT 1
-            """, ct, ("batch", batchId), ("labeller", labeller), ("current", current), ("now", now),
+            """, ct, ("batch", batchId), ("labeller", labeller), ("current", own.ToArray()), ("now", now),
             ("threshold", OverlapSample.Threshold(overlapFraction)));
+    }
 
     /// <summary>Frees the item's expired undecided slots and takes the lowest free one; false when none is free.</summary>
     private static async Task<bool> TakeSlotAsync(QueueSession session, long batchId, long product, string labeller, DateTime now,
