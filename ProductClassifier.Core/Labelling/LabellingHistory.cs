@@ -35,8 +35,8 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
         var batch = QueueSession.Require(await session.OpenBatchAsync(catalogueId, ct), catalogueId);
-        var held = await session.Db.Assignments.Where(a => a.BatchId == batch.Id && a.ProductId == productId && a.Labeller == labeller
-            && a.SkippedAt == null).Select(a => new { a.DecidedAt, a.LeaseExpiresAt }).FirstOrDefaultAsync(ct)
+        var held = await session.Db.Assignments.Where(a => a.BatchId == batch.Id && a.ProductId == productId && a.Labeller == labeller)
+            .Select(a => new { a.DecidedAt, a.LeaseExpiresAt }).FirstOrDefaultAsync(ct)
             ?? throw new UserFacingException($"Product {productId} is not one of {labeller}'s items in the open round.");
         return await LabellingCards.LoadAsync(session, batch, productId, labeller,
             held.DecidedAt is null ? held.LeaseExpiresAt : null, null, ct);

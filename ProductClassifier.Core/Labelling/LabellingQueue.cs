@@ -36,7 +36,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     {
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return null;
-        var next = await Leases.PeekAsync(session, batch.Id, labeller, Now(), options.OverlapFraction, ct);
+        var next = await Leases.PeekAsync(session, batch.Id, labeller, Now(), ct);
         return next is { } id ? await LabellingCards.LoadAsync(session, batch, id, labeller, null, null, ct) : null;
     }
 
@@ -57,7 +57,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
             UPDATE assignments a SET decided_at = coalesce(a.decided_at, @now)
             FROM labelling_batches b
             WHERE b.id = a.batch_id AND b.result_version_id IS NULL
-              AND a.product_id = @product AND a.labeller = @labeller AND a.skipped_at IS NULL
+              AND a.product_id = @product AND a.labeller = @labeller
             RETURNING a.batch_id, b.catalogue_id
             """, ct, ("now", now), ("product", productId), ("labeller", labeller));
         (long Batch, int Catalogue)? held = null;
@@ -78,11 +78,12 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
         await using var session = await QueueSession.OpenAsync(databases, ct);
         await session.BeginAsync(labeller, ct);
         var skipped = await session.ExecuteAsync("""
-            UPDATE assignments a SET skipped_at = coalesce(a.skipped_at, @now)
+            UPDATE assignments a SET labeller = NULL, leased_at = NULL, lease_expires_at = NULL,
+                skipped_by = array_append(a.skipped_by, @labeller::text)
             FROM labelling_batches b
             WHERE b.id = a.batch_id AND b.result_version_id IS NULL
               AND a.product_id = @product AND a.labeller = @labeller AND a.decided_at IS NULL
-            """, ct, ("now", Now()), ("product", productId), ("labeller", labeller));
+            """, ct, ("product", productId), ("labeller", labeller));
         if (skipped == 0) throw await NotHeldAsync(session, labeller, productId, "skip", ct);
         await session.CommitAsync(ct);
     }
@@ -108,8 +109,8 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
         await session.Db.LabelDecisions.Where(d => d.BatchId == batch.Id && d.ProductId == last.ProductId && d.Labeller == labeller
             && !d.IsResolution).ExecuteDeleteAsync(ct);
         await session.Db.Assignments.Where(a => a.BatchId == batch.Id && a.ProductId == last.ProductId && a.Labeller == labeller)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DecidedAt, (DateTime?)null).SetProperty(a => a.LeasedAt, now)
-                .SetProperty(a => a.LeaseExpiresAt, expires), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DecidedAt, (DateTime?)null).SetProperty(a => a.LeasedAt, (DateTime?)now)
+                .SetProperty(a => a.LeaseExpiresAt, (DateTime?)expires), ct);
         await session.CommitAsync(ct);
         return await LabellingCards.LoadAsync(session, batch, last.ProductId, labeller, expires, last.PositiveCategoryIds, ct);
     }
@@ -117,11 +118,11 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     private async Task<UserFacingException> NotHeldAsync(QueueSession session, string labeller, long productId, string verb,
         CancellationToken ct)
     {
-        var state = await session.Db.Assignments.Where(a => a.ProductId == productId && a.Labeller == labeller)
-            .OrderByDescending(a => a.Id).Select(a => new { a.SkippedAt, a.DecidedAt }).FirstOrDefaultAsync(ct);
+        var state = await session.Db.Assignments.Where(a => a.ProductId == productId && (a.Labeller == labeller || a.SkippedBy.Contains(labeller)))
+            .OrderByDescending(a => a.Id).Select(a => new { Skipped = a.SkippedBy.Contains(labeller), a.DecidedAt }).FirstOrDefaultAsync(ct);
         return new UserFacingException(state switch
         {
-            { SkippedAt: not null } => $"You skipped product {productId}, so it went back to the pool: you cannot {verb} it now.",
+            { Skipped: true } => $"You skipped product {productId}, so it went back to the pool: you cannot {verb} it now.",
             { DecidedAt: not null } => $"Product {productId} is already decided: undo or revisit it to change the decision.",
             _ => $"Product {productId} is not leased to {labeller} (its lease may have run out and gone to another " +
                 $"labeller): nothing was saved. Take the next item.",

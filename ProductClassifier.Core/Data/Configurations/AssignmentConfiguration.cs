@@ -10,10 +10,12 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         builder.HasOne<BatchItem>().WithMany().HasForeignKey(a => new { a.BatchId, a.ProductId }).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Labeller).HasMaxLength(256);
-        // The database itself refuses a labeller twice on one item and two live holders of one slot, whatever the code does.
+        builder.HasIndex(a => new { a.BatchId, a.ProductId, a.Slot }).IsUnique();
+        // The database itself refuses one labeller on two slots of an item, whatever the code does (nulls are distinct).
         builder.HasIndex(a => new { a.BatchId, a.ProductId, a.Labeller }).IsUnique();
-        builder.HasIndex(a => new { a.BatchId, a.ProductId, a.Slot }).IsUnique().HasFilter("skipped_at IS NULL")
-            .HasDatabaseName("ix_assignments_batch_id_product_id_slot_unskipped");
+        // Claims walk the undecided slots in position order; decided ones (most of a batch, soon) are not in the index.
+        builder.HasIndex(a => new { a.BatchId, a.Position, a.Slot }).HasFilter("decided_at IS NULL")
+            .HasDatabaseName("ix_assignments_undecided_in_order");
         builder.HasIndex(a => new { a.BatchId, a.Labeller, a.DecidedAt });
     }
 }

@@ -13,7 +13,5 @@ internal sealed class BatchItemConfiguration : IEntityTypeConfiguration<BatchIte
         builder.HasOne<LabellingBatch>().WithMany().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => i.ProductId);
-        // The labelling queue hands items out in position order.
-        builder.HasIndex(i => new { i.BatchId, i.Position });
     }
 }

@@ -27,12 +27,13 @@ namespace ProductClassifier.Core.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     batch_id = table.Column<long>(type: "bigint", nullable: false),
                     product_id = table.Column<long>(type: "bigint", nullable: false),
-                    labeller = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     slot = table.Column<int>(type: "integer", nullable: false),
-                    leased_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    lease_expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    labeller = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    leased_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    lease_expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    skipped_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    skipped_by = table.Column<string[]>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,11 +47,6 @@ namespace ProductClassifier.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_batch_items_batch_id_position",
-                table: "batch_items",
-                columns: new[] { "batch_id", "position" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_assignments_batch_id_labeller_decided_at",
                 table: "assignments",
                 columns: new[] { "batch_id", "labeller", "decided_at" });
@@ -62,11 +58,16 @@ namespace ProductClassifier.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_assignments_batch_id_product_id_slot_unskipped",
+                name: "ix_assignments_batch_id_product_id_slot",
                 table: "assignments",
                 columns: new[] { "batch_id", "product_id", "slot" },
-                unique: true,
-                filter: "skipped_at IS NULL");
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_undecided_in_order",
+                table: "assignments",
+                columns: new[] { "batch_id", "position", "slot" },
+                filter: "decided_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -74,10 +75,6 @@ namespace ProductClassifier.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "assignments");
-
-            migrationBuilder.DropIndex(
-                name: "ix_batch_items_batch_id_position",
-                table: "batch_items");
 
             migrationBuilder.DropColumn(
                 name: "is_resolution",

@@ -12,7 +12,7 @@ using ProductClassifier.Core.Data;
 namespace ProductClassifier.Core.Data.Migrations
 {
     [DbContext(typeof(ClassifierDb))]
-    [Migration("20261201221213_Labelling")]
+    [Migration("20261201224135_Labelling")]
     partial class Labelling
     {
         /// <inheritdoc />
@@ -333,26 +333,30 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasColumnName("decided_at");
 
                     b.Property<string>("Labeller")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("labeller");
 
-                    b.Property<DateTime>("LeaseExpiresAt")
+                    b.Property<DateTime?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
 
-                    b.Property<DateTime>("LeasedAt")
+                    b.Property<DateTime?>("LeasedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("leased_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint")
                         .HasColumnName("product_id");
 
-                    b.Property<DateTime?>("SkippedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("skipped_at");
+                    b.PrimitiveCollection<string[]>("SkippedBy")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skipped_by");
 
                     b.Property<int>("Slot")
                         .HasColumnType("integer")
@@ -364,14 +368,17 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.HasIndex("BatchId", "Labeller", "DecidedAt")
                         .HasDatabaseName("ix_assignments_batch_id_labeller_decided_at");
 
+                    b.HasIndex("BatchId", "Position", "Slot")
+                        .HasDatabaseName("ix_assignments_undecided_in_order")
+                        .HasFilter("decided_at IS NULL");
+
                     b.HasIndex("BatchId", "ProductId", "Labeller")
                         .IsUnique()
                         .HasDatabaseName("ix_assignments_batch_id_product_id_labeller");
 
                     b.HasIndex("BatchId", "ProductId", "Slot")
                         .IsUnique()
-                        .HasDatabaseName("ix_assignments_batch_id_product_id_slot_unskipped")
-                        .HasFilter("skipped_at IS NULL");
+                        .HasDatabaseName("ix_assignments_batch_id_product_id_slot");
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -399,9 +406,6 @@ namespace ProductClassifier.Core.Data.Migrations
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_batch_items_product_id");
-
-                    b.HasIndex("BatchId", "Position")
-                        .HasDatabaseName("ix_batch_items_batch_id_position");
 
                     b.ToTable("batch_items", (string)null);
                 });
