@@ -67,7 +67,6 @@ internal static class LabellingBenchmark
             var clock = Stopwatch.StartNew();
             var result = await work();
             times[call].Add(clock.Elapsed.TotalMilliseconds);
-            if (clock.Elapsed.TotalSeconds > 2) Console.WriteLine($"slow: {call} took {clock.Elapsed.TotalSeconds:F1} s, ending {DateTime.UtcNow:HH:mm:ss.f}");
             return result;
         }
         await Task.WhenAll(Enumerable.Range(0, labellers).Select(l => Task.Run(async () =>

@@ -34,6 +34,7 @@ internal sealed class QueueSession(ClassifierDb db) : IAsyncDisposable
     /// </summary>
     public async Task<(long Id, int Round)?> BeginAsync(string labeller, CancellationToken ct, int? catalogueId = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(labeller);
         _transaction = (NpgsqlTransaction)(await db.Database.BeginTransactionAsync(ct)).GetDbTransaction();
         const string lockSql = "SELECT pg_advisory_xact_lock(hashtext('labelling'), hashtext(@labeller))";
         await using var batch = await BatchAsync(catalogueId is null ? [lockSql] : [lockSql, OpenBatchSql], ct,

@@ -132,6 +132,7 @@ public sealed class LabellingQueueLeaseTests(TestDatabase database) : IClassFixt
         Assert.Equal(round.Products[1], annNext.Product.Id);
         Assert.Equal(skipped.Product.Id, bobNext!.Product.Id);
         Assert.Null(await queue.NextAsync(round.CatalogueId, "ann"));
-        await Assert.ThrowsAsync<UserFacingException>(() => queue.DecideAsync("ann", skipped.Product.Id, []));
+        var refused = await Assert.ThrowsAsync<UserFacingException>(() => queue.DecideAsync("ann", skipped.Product.Id, []));
+        Assert.Contains("You skipped", refused.Message);
     }
 }
