@@ -63,16 +63,19 @@ internal static class Leases
     }
 
     /// <summary>
-    /// Creates the missing slots of the batch's items: two for an overlap item, else one. Then refreshes the table's
-    /// statistics, so the planner sees the batch's real size.
+    /// Creates the missing slots of the batch's items: two for an overlap item, else one. One labeller at a time per
+    /// batch, so the others find the slots made instead of racing to insert them; the creator refreshes the table's
+    /// statistics, so prepared plans see the batch's real size from its first items on.
     /// </summary>
     private static async Task AddSlotsAsync(QueueSession session, long batchId, double overlapFraction, CancellationToken ct)
     {
+        await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('labelling-slots'), hashtext(@batch::text))", ct, ("batch", batchId));
         var added = await session.ExecuteAsync($"""
             INSERT INTO assignments (batch_id, product_id, slot, position, skipped_by)
             SELECT i.batch_id, i.product_id, s, i.position, ARRAY[]::text[] FROM batch_items i
             CROSS JOIN LATERAL generate_series(0, CASE WHEN {OverlapSample.HashSql} < @threshold THEN 1 ELSE 0 END) AS s
             WHERE i.batch_id = @batch
+              AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.batch_id = i.batch_id AND a.product_id = i.product_id)
             ON CONFLICT DO NOTHING
             """, ct, ("batch", batchId), ("threshold", OverlapSample.Threshold(overlapFraction)));
         if (added > 0) await session.ExecuteAsync("ANALYZE assignments", ct);
