@@ -49,6 +49,14 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
     public ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -17,7 +17,8 @@ public sealed class Corpus
     /// <summary>Per product: the true categories (ancestors included), or null where none is known.</summary>
     public required IReadOnlyList<int[]?> ReferenceLabels { get; init; }
 
-    /// <summary>Per product: the labellers' latest positive categories (ancestors included), or null.</summary>
+    /// <summary>Per product: the human label's positive categories (ancestors included), or null: an admin's resolution,
+    /// else the labellers' decision where they agree (see <see cref="Labelling.HumanLabel"/>).</summary>
     public required IReadOnlyList<int[]?> HumanLabels { get; init; }
 
     public int CategoryCount => Categories.Count;

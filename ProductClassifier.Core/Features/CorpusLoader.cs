@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Labelling;
 
 namespace ProductClassifier.Core.Features;
 
@@ -38,17 +39,16 @@ public static class CorpusLoader
             where c.CatalogueId == catalogue.Id
             select new { l.ProductId, l.CategoryId }).ToListAsync(ct), x => x.ProductId, x => categoryIndex[x.CategoryId], productIndex);
 
-        // The latest decision per product is its human label.
+        // A resolution, else the labellers' decision when they agree: an unresolved conflict is no label (HumanLabel).
         var decisions = await (
             from d in db.LabelDecisions.AsNoTracking()
             join p in db.Products on d.ProductId equals p.Id
             where p.CatalogueId == catalogue.Id
-            orderby d.DecidedAt
-            select new { d.ProductId, d.PositiveCategoryIds }).ToListAsync(ct);
+            select d).ToListAsync(ct);
         var human = new int[]?[products.Count];
-        foreach (var d in decisions)
-            if (productIndex.TryGetValue(d.ProductId, out var i))
-                human[i] = d.PositiveCategoryIds.Where(categoryIndex.ContainsKey).Select(c => categoryIndex[c]).Order().ToArray();
+        foreach (var product in decisions.GroupBy(d => d.ProductId))
+            if (productIndex.TryGetValue(product.Key, out var i) && HumanLabel.Choose(product) is { } label)
+                human[i] = label.Where(categoryIndex.ContainsKey).Select(c => categoryIndex[c]).Order().ToArray();
 
         var records = products.Select((p, i) => new ProductRecord(p.Id, $"{p.Source}:{p.ExternalId}", p.Title, p.Description,
             p.Brand, p.Price is { } price ? (double)price : null, p.ImageRef is null ? null : imagePath(p.ImageRef),

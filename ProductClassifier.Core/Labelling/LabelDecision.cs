@@ -9,4 +9,10 @@ public sealed class LabelDecision
     public int[] PositiveCategoryIds { get; set; } = [];
     public DateTime DecidedAt { get; set; } = DateTime.UtcNow;
     public long? BatchId { get; set; }
+
+    /// <summary>
+    /// An admin's resolution of a conflict between labellers (<see cref="Labeller"/> is the admin): the product's
+    /// ground truth, above every labeller's decision.
+    /// </summary>
+    public bool IsResolution { get; set; }
 }

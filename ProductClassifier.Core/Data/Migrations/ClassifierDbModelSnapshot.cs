@@ -556,6 +556,74 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("job_events", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Labeller")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("labeller");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<DateTime?>("LeasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_at");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.PrimitiveCollection<string[]>("SkippedBy")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skipped_by");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("BatchId", "Labeller", "DecidedAt")
+                        .HasDatabaseName("ix_assignments_batch_id_labeller_decided_at");
+
+                    b.HasIndex("BatchId", "Position", "Slot")
+                        .HasDatabaseName("ix_assignments_undecided_in_order")
+                        .HasFilter("decided_at IS NULL");
+
+                    b.HasIndex("BatchId", "ProductId", "Labeller")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignments_batch_id_product_id_labeller");
+
+                    b.HasIndex("BatchId", "ProductId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignments_batch_id_product_id_slot");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>
                 {
                     b.Property<long>("BatchId")
@@ -599,6 +667,10 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
+
+                    b.Property<bool>("IsResolution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_resolution");
 
                     b.Property<string>("Labeller")
                         .IsRequired()
@@ -997,6 +1069,16 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_events_jobs_job_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.Assignment", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Labelling.BatchItem", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_batch_items_batch_id_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Labelling.BatchItem", b =>

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using ProductClassifier.Core;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Labelling;
+
+namespace ProductClassifier.Web.Labelling;
+
+/// <summary>
+/// The labelling queue, one product at a time: every decision is saved as it is made and the queue lives in Postgres,
+/// so a reload or a lost connection resumes at the same product.
+/// </summary>
+public sealed partial class LabelPage
+{
+    private Catalogue? _catalogue;
+    private string _labeller = "";
+    private LabellingItem? _item, _prefetch;
+    private LabelCardModel? _card;
+    private HashSet<int> _selected = [];
+    private IReadOnlySet<int> _implied = new HashSet<int>();
+    private IReadOnlyList<PickerCategory> _categories = [];
+    private IReadOnlyList<int> _recent = [], _frequent = [];
+    private LabellingProgress? _progress;
+    private CategoryPicker? _picker;
+    private string? _message;
+    private bool _busy, _revisiting;
+
+    // Where the labeller is in their own history when going back with ←; -1 at the queue's current item.
+    private IReadOnlyList<HistoryEntry> _history = [];
+    private int _historyIndex = -1;
+
+    [Inject] private LabellingQueue Queue { get; set; } = default!;
+    [Inject] private LabellingHistory History { get; set; } = default!;
+    [Inject] private TaxonomyCache Taxonomies { get; set; } = default!;
+    [Inject] private IDbContextFactory<ClassifierDb> Dbs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "catalogue")] public string? Catalogue { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _labeller = (await Authentication).User.Identity?.Name ?? throw new InvalidOperationException("signed in without a name");
+        await using (var db = await Dbs.CreateDbContextAsync())
+        {
+            if (!await db.Catalogues.AnyAsync()) { _message = "No catalogue yet."; return; }
+            _catalogue = await CatalogueStore.ResolveAsync(db, Catalogue);
+        }
+        _categories = await Taxonomies.GetAsync(_catalogue.Id);
+        await Run(async () => Show(await Queue.NextAsync(_catalogue.Id, _labeller), revisiting: false));
+    }
+
+    private Task AcceptAsync() => Run(async () =>
+    {
+        await Queue.DecideAsync(_labeller, _item!.Product.Id, _selected);
+        if (_revisiting) await NextAsync();
+        else Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
+    });
+
+    private Task SkipAsync() => _revisiting ? Task.CompletedTask : Run(async () =>
+    {
+        await Queue.SkipAsync(_labeller, _item!.Product.Id);
+        Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
+    });
+
+    private Task UndoAsync() => Run(async () =>
+    {
+        if (await Queue.UndoAsync(_catalogue!.Id, _labeller) is { } item) Show(item, revisiting: false);
+        else Snackbar.Add("Nothing to undo in this round.", Severity.Info);
+    });
+
+    /// <summary>←: the labeller's decision before the one shown, to look at or change.</summary>
+    private Task PreviousAsync() => Run(async () =>
+    {
+        if (_historyIndex < 0) _history = await History.HistoryAsync(_catalogue!.Id, _labeller);
+        var index = (_historyIndex < 0 ? _history.Count : _historyIndex) - 1;
+        if (index < 0) return;
+        _historyIndex = index;
+        Show(await History.RevisitAsync(_catalogue!.Id, _labeller, _history[index].ProductId), revisiting: true);
+    });
+
+    /// <summary>→: forward through the history, and back to the queue's current item at its end.</summary>
+    private Task NextAsync() => Run(async () =>
+    {
+        if (_historyIndex < 0) return;
+        _historyIndex++;
+        if (_historyIndex < _history.Count)
+            Show(await History.RevisitAsync(_catalogue!.Id, _labeller, _history[_historyIndex].ProductId), revisiting: true);
+        else
+        {
+            _historyIndex = -1;
+            Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
+        }
+    });
+
+    private void ToggleSuggestion(int number)
+    {
+        if (_card?.CategoryForShortcut(number) is { } category) Toggle(category);
+    }
+
+    private void Toggle(int categoryId)
+    {
+        if (!_selected.Remove(categoryId)) _selected.Add(categoryId);
+        _implied = CategoryIndex.For(_categories).Implied(_selected);
+    }
+
+    private Task FocusSearchAsync() => _picker?.FocusSearchAsync() ?? Task.CompletedTask;
+
+    private void Show(LabellingItem? item, bool revisiting)
+    {
+        _item = item;
+        _revisiting = revisiting && item is not null;
+        if (!revisiting) _historyIndex = -1;
+        _message = item is null ? "Nothing left for you in this round: every product is decided or held by another labeller." : null;
+        if (item is null) return;
+        _card = LabelCards.From(item);
+        _selected = LabelCards.InitialSelection(item, _card);
+        _implied = CategoryIndex.For(_categories).Implied(_selected);
+    }
+
+    /// <summary>Runs a queue operation, then refreshes progress, the prefetched next item and recent categories.</summary>
+    private async Task Run(Func<Task> operation)
+    {
+        if (_busy || _catalogue is null) return;
+        _busy = true;
+        try
+        {
+            try
+            {
+                await operation();
+            }
+            catch (UserFacingException e) when (_item is not null)
+            {
+                // The lease ran out and the product went to someone else, or the like: say so and carry on.
+                Snackbar.Add(e.Message, Severity.Warning);
+                Show(await Queue.NextAsync(_catalogue.Id, _labeller), revisiting: false);
+            }
+            _progress = await History.ProgressAsync(_catalogue.Id, _labeller);
+            _prefetch = _revisiting ? null : await Queue.PeekNextAsync(_catalogue.Id, _labeller);
+            (_recent, _frequent) = RecentAndFrequent(await History.HistoryAsync(_catalogue.Id, _labeller));
+        }
+        catch (UserFacingException e)
+        {
+            // No open round for the catalogue.
+            (_item, _message) = (null, e.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>The most specific categories of the labeller's latest decisions, and those they chose most often.</summary>
+    private (IReadOnlyList<int> Recent, IReadOnlyList<int> Frequent) RecentAndFrequent(IReadOnlyList<HistoryEntry> history)
+    {
+        var index = CategoryIndex.For(_categories);
+        var leaves = history.Select(h => h.CategoryIds.Except(index.Implied(h.CategoryIds.ToHashSet())).ToList()).ToList();
+        var recent = leaves.AsEnumerable().Reverse().SelectMany(l => l).Distinct().Take(8).ToList();
+        var frequent = leaves.SelectMany(l => l).GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(8).ToList();
+        return (recent, frequent);
+    }
+}
