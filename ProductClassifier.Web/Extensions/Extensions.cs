@@ -4,6 +4,8 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Jobs;
+using ProductClassifier.Web.Labelling;
+using ProductClassifier.Core.Labelling;
 
 namespace ProductClassifier.Web.Extensions;
 
@@ -26,6 +28,8 @@ internal static class Extensions
         builder.AddSignIn();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<JobNotifier>();
+        builder.Services.AddLabelling();
+        builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddHostedService<JobEventRelay>();
     }
 
