@@ -19,6 +19,7 @@ internal static class CommandLine
             FeaturizeCommand.Create(),
             RoundCommands.Create(),
             SimulateCommand.Create(),
+            SimilarityCommands.Create(),
         };
         foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create()).Concat(ServeCommands.Create())) root.Add(command);
         return root;

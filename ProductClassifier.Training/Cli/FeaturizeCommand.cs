@@ -1,4 +1,8 @@
 using System.CommandLine;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Similarity;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -9,7 +13,7 @@ internal static class FeaturizeCommand
     public static Command Create()
     {
         var command = new Command("featurize",
-            "Compute the pretrained image (ResNet18, 512-d) and text (MiniLM, 384-d) features of the catalogue's products; cached, so reruns skip them");
+            "Compute the pretrained image (ResNet18, 512-d) and text (MiniLM, 384-d) features of the catalogue's products; cached, so reruns skip them. Image embeddings also go to Postgres for the similarity index");
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
@@ -26,6 +30,13 @@ internal static class FeaturizeCommand
             foreach (var block in results)
                 Console.WriteLine($"{block.Block}: {block.Rows.Count:N0} products, {block.Computed:N0} computed, {block.FromCache:N0} from the cache" +
                     (block.PresentBlock is null ? "" : $", {block.Present.Values.Count(v => v == 0):N0} without a usable input"));
+            var images = results.Single(r => r.Block == FeatureSet.Image);
+            var vectors = Enumerable.Range(0, images.Rows.Count).Where(i => images.Present.Values[i] > 0)
+                .Select(i => (corpus.Products[i].Id, images.Rows.Row(i).ToArray())).ToList();
+            var saved = await EmbeddingStore.SaveAsync(db, catalogue.Id, ImageFeaturizer.Model, vectors, ct);
+            Console.WriteLine($"image embeddings in Postgres: {saved.Written:N0} written, {saved.Removed:N0} removed, {saved.Unchanged:N0} unchanged");
+            if (saved.Written + saved.Removed > 0 && await JobKinds.QueueSimilarityIndexAsync(db, catalogue, ct) is { } job)
+                CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker adds them to the similarity index (or run ./pc similarity rebuild)");
             CliHost.Info($"done in {(DateTime.UtcNow - started).TotalSeconds:F0}s");
         });
         return command;
