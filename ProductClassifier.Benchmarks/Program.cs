@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..], cancel.Token),
     "featurize" => await ImageFeaturizeBenchmark.RunAsync(args[1..], cancel.Token),
+    "similarity" => await SimilarityBenchmark.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ProductClassifier.Benchmarks ingest [--rows 100000] [--repeat 3]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks featurize [--dataset FOLDER] [--images 1000] [--sentences 2000] [--sessions CORES]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks similarity [--sizes 100000,1000000] [--queries 1000] [--features CACHE_FOLDER] [--jitter 0.5] [--threads CORES]");
     return 2;
 }

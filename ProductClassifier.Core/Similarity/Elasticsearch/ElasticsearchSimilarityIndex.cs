@@ -77,8 +77,7 @@ public sealed class ElasticsearchSimilarityIndex : ISimilarityIndexWriter
 
     public async Task ClearAsync(CancellationToken ct = default)
     {
-        await _client.Indices.DeleteAsync(new DeleteIndexRequest(_index) { IgnoreUnavailable = true }, ct);
-        await _client.DeleteAsync(new DeleteRequest(_stateIndex, _index), ct);
+        await DeleteAsync(ct);
         await EnsureIndexAsync(ct);
     }
 
@@ -101,6 +100,13 @@ public sealed class ElasticsearchSimilarityIndex : ISimilarityIndexWriter
         await _client.Indices.RefreshAsync(new RefreshRequest(_index), ct);
         var response = await _client.IndexAsync(new IndexState(watermark, DateTime.UtcNow), i => i.Index(_stateIndex).Id(_index).Refresh(Refresh.True), ct);
         if (!response.IsValidResponse) throw Failure("record the watermark", response);
+    }
+
+    /// <summary>Deletes the index and its watermark (a catalogue's removal, and tests).</summary>
+    public async Task DeleteAsync(CancellationToken ct = default)
+    {
+        await _client.Indices.DeleteAsync(new DeleteIndexRequest(_index) { IgnoreUnavailable = true }, ct);
+        await _client.DeleteAsync(new DeleteRequest(_stateIndex, _index), ct);
     }
 
     public void Dispose()
