@@ -19,10 +19,11 @@ public static class EmbeddingStore
     /// <summary>
     /// Makes the table match one featurize run over a catalogue: <paramref name="vectors"/> holds every product that
     /// has a usable image; rows whose vector changed are rewritten (binary COPY), and products of the catalogue that
-    /// had a vector and are no longer listed get a tombstone. Unchanged rows keep their revision.
+    /// had a vector and are no longer listed get a tombstone. Unchanged rows keep their revision. A run over part of
+    /// the catalogue names the products it covered in <paramref name="covered"/>: only those can get a tombstone.
     /// </summary>
     public static async Task<EmbeddingWrite> SaveAsync(ClassifierDb db, int catalogueId, string model,
-        IReadOnlyList<(long ProductId, float[] Vector)> vectors, CancellationToken ct = default)
+        IReadOnlyList<(long ProductId, float[] Vector)> vectors, IReadOnlySet<long>? covered = null, CancellationToken ct = default)
     {
         var existing = await (from e in db.ProductEmbeddings
                               join p in db.Products on e.ProductId equals p.Id
@@ -37,7 +38,8 @@ public static class EmbeddingStore
             if (existing.GetValueOrDefault(productId) != hash) rows.Add((productId, hash, vector));
         }
         var written = rows.Count;
-        rows.AddRange(existing.Where(e => e.Value != NoVector && !listed.Contains(e.Key)).Select(e => (e.Key, NoVector, (float[]?)null)));
+        rows.AddRange(existing.Where(e => e.Value != NoVector && !listed.Contains(e.Key) && (covered?.Contains(e.Key) ?? true))
+            .Select(e => (e.Key, NoVector, (float[]?)null)));
         if (rows.Count > 0) await ReplaceAsync(db, model, rows, ct);
         return new EmbeddingWrite(written, rows.Count - written, listed.Count - written);
     }
