@@ -63,20 +63,6 @@ internal sealed class BenchmarkVectors(float[] values, int dimensions, string so
         }).ToArray();
     }
 
-    /// <summary>Queries that are in no index: fresh jittered copies of random bases.</summary>
-    public static float[][] Queries(float[][] bases, int count, float jitter, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            var row = (float[])bases[random.Next(bases.Length)].Clone();
-            ExactSearch.Normalize(row);
-            AddNoise(row, jitter, random);
-            ExactSearch.Normalize(row);
-            return row;
-        }).ToArray();
-    }
-
     // Noise of norm `scale` relative to a unit vector.
     private static void AddNoise(Span<float> row, float scale, Random random)
     {

@@ -8,7 +8,8 @@ namespace ProductClassifier.Benchmarks;
 
 /// <summary>
 /// The embedded HNSW index (USearch, cosine, 512-d) at each size: build time (all cores), memory, then on one
-/// thread, for a range of search expansions, recall@10 against exact brute force on the same held-out queries,
+/// thread, for a range of search expansions, recall@10 against exact brute force on the same held-out queries (real
+/// features of products left out of the index),
 /// queries/s and p50/p99 latency; and brute force's own queries/s on one thread.
 /// </summary>
 internal static class SimilarityBenchmark
@@ -29,7 +30,11 @@ internal static class SimilarityBenchmark
             ? "synthetic clustered unit vectors (no cached features found)"
             : $"{bases.Length:N0} ResNet18 features of {Path.GetFileName(dataset)} plus jittered copies (noise norm {jitter})";
         bases ??= BenchmarkVectors.Synthetic(50_000, options.Dimensions, clusters: 200, seed: 1);
-        var queries = BenchmarkVectors.Queries(bases, queryCount, jitter, seed: 99);
+        // Held-out queries: real products (or synthetic points) that are in no index, nor are copies of them, like a
+        // shopper's upload; the index holds the other bases and jittered copies of those.
+        new Random(5).Shuffle(bases);
+        var queries = bases[..queryCount];
+        bases = bases[queryCount..];
         Console.WriteLine($"similarity benchmark: {source}; {queryCount} held-out queries, k = 10; build on {threads} threads; " +
                           $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
