@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 using ProductClassifier.Core;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Core.Similarity.Embedded;
 
 namespace ProductClassifier.Tests.Core.Similarity;
 
-public sealed class EmbeddedSimilarityIndexTests : IDisposable
+public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-similarity-").FullName;
 
+    // One build thread: the graph, and so every result, is the same on every run.
     private static IOptions<SimilarityOptions> Options(int exactCategoryLimit = 5000) => Microsoft.Extensions.Options.Options.Create(
-        new SimilarityOptions { ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit });
+        new SimilarityOptions { ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1 });
 
     private static List<SimilarityEntry> Entries(float[][] vectors, int firstId = 1, Func<long, int[]>? categories = null) =>
         vectors.Select((v, i) => new SimilarityEntry(firstId + i, v, categories?.Invoke(firstId + i) ?? [], [])).ToList();
@@ -118,11 +120,12 @@ public sealed class EmbeddedSimilarityIndexTests : IDisposable
     [Fact]
     public async Task Recall_at_10_of_the_default_index_against_brute_force_is_at_least_0_95()
     {
-        var vectors = TestVectors.Clustered(4000, clusters: 60, seed: 11, spread: 0.8f);
+        // Rank 96: hard enough that USearch's own default expansion (64) stays near 0.92 here.
+        var vectors = TestVectors.LowRank(4000, rank: 96, seed: 11);
         using var writer = new EmbeddedSimilarityWriter(_folder, Options());
         await writer.UpsertAsync(Entries(vectors));
 
-        var queries = TestVectors.Clustered(200, clusters: 60, seed: 12, spread: 0.8f);
+        var queries = TestVectors.LowRank(200, rank: 96, seed: 12);
         var recall = 0.0;
         foreach (var query in queries)
         {
@@ -130,6 +133,7 @@ public sealed class EmbeddedSimilarityIndexTests : IDisposable
             var found = await writer.SearchAsync(new SimilarityQuery(query, 10));
             recall += found.Count(n => exact.Contains(n.ProductId)) / 10.0 / queries.Length;
         }
+        output.WriteLine($"recall@10 {recall:F4}");
         Assert.True(recall >= 0.95, $"recall@10 {recall:F3}");
     }
 

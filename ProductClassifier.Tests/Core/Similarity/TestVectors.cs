@@ -20,6 +20,28 @@ internal static class TestVectors
         }).ToArray();
     }
 
+    /// <summary>
+    /// Unit vectors of low intrinsic dimension, like image embeddings (which vary along far fewer directions than they
+    /// have dimensions): Gaussian points in a <paramref name="rank"/>-dimensional subspace plus a little noise.
+    /// </summary>
+    public static float[][] LowRank(int count, int rank = 24, int seed = 1, int basisSeed = 100)
+    {
+        var basisRandom = new Random(basisSeed);
+        var basis = Enumerable.Range(0, rank).Select(_ => Random(basisRandom, 1f)).ToArray();
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var vector = Random(random, 0.05f);
+            for (var r = 0; r < rank; r++)
+            {
+                var weight = (float)(random.NextDouble() * 2 - 1);
+                for (var d = 0; d < Dimensions; d++) vector[d] += weight * basis[r][d];
+            }
+            ExactSearch.Normalize(vector);
+            return vector;
+        }).ToArray();
+    }
+
     /// <summary>The ids of the exact k nearest vectors (ids are 1 + position), the query's own id left out.</summary>
     public static long[] ExactNearest(float[][] vectors, float[] query, int k, Func<long, bool>? accept = null, long? exclude = null) =>
         vectors.Select((v, i) => (Id: (long)i + 1, Distance: ExactSearch.CosineDistance(query, v)))
