@@ -7,6 +7,7 @@ using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Rules;
+using ProductClassifier.Core.Similarity;
 using ProductClassifier.Core.Taxonomy;
 
 namespace ProductClassifier.Core.Data;
@@ -29,6 +30,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ProductEmbedding> ProductEmbeddings => Set<ProductEmbedding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,9 @@ public static class JobKinds
     public const string PredictAll = "predict-all";
     public const string FineTuneRound = "fine-tune-round";
 
+    /// <summary>Brings the catalogue's similarity index up to date with its image embeddings in Postgres.</summary>
+    public const string IndexSimilarity = "index-similarity";
+
     /// <summary>
     /// After an ingest: queues a predict job for the new and changed products when the catalogue has an active model
     /// (returns the job, or null when there is nothing to do).
@@ -22,5 +25,16 @@ public static class JobKinds
         if (productIds.Count == 0 || !await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id && v.IsActive, ct)) return null;
         return await new JobQueue(db).EnqueueAsync(catalogue.Id, PredictAll,
             JsonSerializer.Serialize(new { productIds }, new JsonSerializerOptions(JsonSerializerDefaults.Web)), ct);
+    }
+
+    /// <summary>
+    /// After new or changed image embeddings: queues an index-similarity job unless one is already waiting (it will
+    /// pick these up too). Returns the job queued, or null.
+    /// </summary>
+    public static async Task<Job?> QueueSimilarityIndexAsync(ClassifierDb db, Catalogue catalogue, CancellationToken ct = default)
+    {
+        if (await db.Jobs.AnyAsync(j => j.CatalogueId == catalogue.Id && j.Kind == IndexSimilarity && j.Status == JobStatus.Queued, ct))
+            return null;
+        return await new JobQueue(db).EnqueueAsync(catalogue.Id, IndexSimilarity, ct: ct);
     }
 }

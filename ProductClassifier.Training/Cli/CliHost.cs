@@ -4,6 +4,7 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 
@@ -48,6 +49,14 @@ internal static class CliHost
     /// <summary>Image and sentence embeddings, cached under <c>.data/features/NAME</c> (a catalogue's or a data set's name).</summary>
     public static PretrainedFeatures PretrainedFeatures(string name, IProgress<FeaturizeProgress>? progress = null) =>
         Pipeline.PretrainedFeatures.For(name, progress);
+
+    /// <summary>The similarity indexes the <c>Similarity</c> section configures (embedded by default).</summary>
+    public static SimilarityIndexes SimilarityIndexes()
+    {
+        var options = Configuration.GetSection(SimilarityOptions.Section).Get<SimilarityOptions>() ?? new SimilarityOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
+        return new SimilarityIndexes(Microsoft.Extensions.Options.Options.Create(options));
+    }
 
     public static void Info(string message) => Console.Error.WriteLine(message);
 

@@ -20,6 +20,7 @@ internal static class CommandLine
             RoundCommands.Create(),
             SimulateCommand.Create(),
             UserCommands.Create(),
+            SimilarityCommands.Create(),
         };
         foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create()).Concat(ServeCommands.Create())) root.Add(command);
         return root;

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Similarity;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -9,23 +13,34 @@ internal static class FeaturizeCommand
     public static Command Create()
     {
         var command = new Command("featurize",
-            "Compute the pretrained image (ResNet18, 512-d) and text (MiniLM, 384-d) features of the catalogue's products; cached, so reruns skip them");
+            "Compute the pretrained image (ResNet18, 512-d) and text (MiniLM, 384-d) features of the catalogue's products; cached, so reruns skip them. Image embeddings also go to Postgres for the similarity index");
+        var limit = new Option<int?>("--limit") { Description = "Only the first N products (lowest ids): a sample of a big catalogue" };
+        command.Add(limit);
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
+            var products = p.GetValue(limit) is { } n ? corpus.Products.Take(n).ToList() : corpus.Products;
             var started = DateTime.UtcNow;
             var results = await CliHost.ProgressConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
                     using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
-                    return await pretrained.ComputeAsync(corpus.Products, ct);
+                    return await pretrained.ComputeAsync(products, ct);
                 });
             foreach (var block in results)
                 Console.WriteLine($"{block.Block}: {block.Rows.Count:N0} products, {block.Computed:N0} computed, {block.FromCache:N0} from the cache" +
                     (block.PresentBlock is null ? "" : $", {block.Present.Values.Count(v => v == 0):N0} without a usable input"));
+            var images = results.Single(r => r.Block == FeatureSet.Image);
+            var vectors = Enumerable.Range(0, images.Rows.Count).Where(i => images.Present.Values[i] > 0)
+                .Select(i => (products[i].Id, images.Rows.Row(i).ToArray())).ToList();
+            var covered = products.Count < corpus.Products.Count ? products.Select(x => x.Id).ToHashSet() : null;
+            var saved = await EmbeddingStore.SaveAsync(db, catalogue.Id, ImageFeaturizer.Model, vectors, covered, ct);
+            Console.WriteLine($"image embeddings in Postgres: {saved.Written:N0} written, {saved.Removed:N0} removed, {saved.Unchanged:N0} unchanged");
+            if (saved.Written + saved.Removed > 0 && await JobKinds.QueueSimilarityIndexAsync(db, catalogue, ct) is { } job)
+                CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker adds them to the similarity index (or run ./pc similarity rebuild)");
             CliHost.Info($"done in {(DateTime.UtcNow - started).TotalSeconds:F0}s");
         });
         return command;

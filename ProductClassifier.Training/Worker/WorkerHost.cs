@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Models;
+using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Pipeline;
 
 namespace ProductClassifier.Training.Worker;
@@ -25,6 +26,8 @@ public static class WorkerHost
         builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images, Pretrained));
         builder.Services.AddSingleton<IJobHandler>(new PredictJobHandler(models, images, Pretrained));
         builder.Services.AddSingleton<IJobHandler>(new FineTuneRoundJobHandler(models, images, Pretrained));
+        builder.Services.AddSimilarity();
+        builder.Services.AddSingleton<IJobHandler, IndexSimilarityJobHandler>();
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }

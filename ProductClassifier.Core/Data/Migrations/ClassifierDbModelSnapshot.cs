@@ -936,6 +936,45 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("rule_labels", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.ProductEmbedding", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Model")
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("FeaturizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("featurized_at");
+
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Revision"));
+
+                    b.PrimitiveCollection<float[]>("Vector")
+                        .HasColumnType("real[]")
+                        .HasColumnName("vector");
+
+                    b.HasKey("ProductId", "Model")
+                        .HasName("pk_product_embeddings");
+
+                    b.HasIndex("Model", "Revision")
+                        .HasDatabaseName("ix_product_embeddings_model_revision");
+
+                    b.ToTable("product_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1219,6 +1258,16 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rule_labels_rules_rule_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.ProductEmbedding", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_embeddings_products_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using ProductClassifier.Core.Features.Pretrained;
+
+namespace ProductClassifier.Core.Similarity;
+
+/// <summary>The <c>Similarity</c> configuration section: which index serves visual similarity, and how it is tuned.</summary>
+public sealed class SimilarityOptions
+{
+    public const string Section = "Similarity";
+
+    public SimilarityIndexKind Kind { get; set; } = SimilarityIndexKind.Embedded;
+
+    /// <summary>Embeddings indexed: the <see cref="ProductEmbedding.Model"/> rows written by <c>./pc featurize</c>.</summary>
+    [Required] public string Model { get; set; } = ImageFeaturizer.Model;
+
+    [Range(1, 4096)] public int Dimensions { get; set; } = ImageFeaturizer.Dimensions;
+
+    /// <summary>Embedded: the folder holding one sub-folder per catalogue (default <c>.data/similarity</c>).</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>Embedded: HNSW links per node (USearch's default is 16).</summary>
+    [Range(4, 256)] public int Connectivity { get; set; } = 16;
+
+    /// <summary>Embedded: candidates kept while inserting (USearch's default is 128).</summary>
+    [Range(8, 4096)] public int ExpansionAdd { get; set; } = 128;
+
+    /// <summary>
+    /// Embedded: candidates kept while searching. USearch's default (64) gave recall@10 ≈ 0.85 on 100k fashion
+    /// vectors; this default is the smallest measured value reaching 0.95 at 1M (see BENCHMARKS.md).
+    /// </summary>
+    [Range(8, 4096)] public int ExpansionSearch { get; set; } = 128;
+
+    /// <summary>Embedded: threads adding vectors during a build (0: one per core).</summary>
+    [Range(0, 256)] public int BuildThreads { get; set; }
+
+    /// <summary>Embedded: a category with at most this many products is searched exactly rather than by a filtered graph walk.</summary>
+    [Range(0, 1_000_000)] public int ExactCategoryLimit { get; set; } = 5000;
+
+    /// <summary>Embedded readers look for a newly published file at most this often.</summary>
+    public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Elasticsearch: the server, e.g. <c>http://localhost:9200</c>.</summary>
+    public Uri? ElasticsearchUrl { get; set; }
+
+    /// <summary>Elasticsearch: index names are this prefix plus the catalogue name.</summary>
+    [Required] public string ElasticsearchIndexPrefix { get; set; } = "pc-similar-";
+
+    /// <summary>Elasticsearch: <c>int8_hnsw</c> (scalar-quantised, ~4× less memory) rather than <c>hnsw</c>.</summary>
+    public bool ElasticsearchInt8 { get; set; } = true;
+
+    /// <summary>Elasticsearch: candidates per shard for kNN (Elasticsearch's <c>num_candidates</c>).</summary>
+    [Range(10, 10_000)] public int ElasticsearchCandidates { get; set; } = 100;
+
+    /// <summary>Elasticsearch: documents per bulk request, and how often a rejected (429) request is retried.</summary>
+    [Range(1, 10_000)] public int BulkBatchSize { get; set; } = 500;
+    [Range(0, 20)] public int BulkRetries { get; set; } = 6;
+
+    public string FolderFor(string catalogue) => Path.Combine(Folder ?? Data.ProjectRoot.DataFolder("similarity"), SafeName(catalogue));
+
+    internal static string SafeName(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

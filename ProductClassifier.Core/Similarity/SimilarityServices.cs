@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProductClassifier.Core.Similarity;
+
+public static class SimilarityServices
+{
+    /// <summary>
+    /// Binds <see cref="SimilarityOptions"/> to the <c>Similarity</c> section (validated at start-up) and registers
+    /// <see cref="SimilarityIndexes"/> and <see cref="SimilarProducts"/> as singletons.
+    /// </summary>
+    public static IServiceCollection AddSimilarity(this IServiceCollection services)
+    {
+        services.AddOptions<SimilarityOptions>().BindConfiguration(SimilarityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SimilarityIndexes>();
+        services.AddSingleton<SimilarProducts>();
+        return services;
+    }
+}

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Similarity;
+using Spectre.Console;
+
+namespace ProductClassifier.Training.Cli;
+
+/// <summary><c>./pc similarity rebuild|query|eval</c>: the visual similarity index of a catalogue.</summary>
+internal static class SimilarityCommands
+{
+    public static Command Create() => new("similarity", "Visual similarity: the index of image embeddings, nearest products, evaluation")
+    {
+        Rebuild(), Query(), Eval(),
+    };
+
+    private static Command Rebuild()
+    {
+        var command = new Command("rebuild", "Rebuild the catalogue's similarity index from the image embeddings in Postgres (written by ./pc featurize)");
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            using var indexes = CliHost.SimilarityIndexes();
+            using var index = indexes.OpenWriter(catalogue.Name);
+            var clock = Stopwatch.StartNew();
+            var result = await WithBar("indexing embeddings", progress =>
+                new SimilaritySync(db, index, indexes.Options.Model).RebuildAsync(catalogue.Id, progress, ct));
+            Console.WriteLine($"{index.Description}: {result.Count:N0} products indexed in {clock.Elapsed.TotalSeconds:F1}s");
+            if (result.Count == 0) CliHost.Info("no image embeddings in Postgres for this catalogue: run ./pc featurize first");
+        });
+        return command;
+    }
+
+    private static Command Query()
+    {
+        var product = new Option<long>("--product") { Description = "Product id", Required = true };
+        var k = new Option<int>("-k") { Description = "Neighbours", DefaultValueFactory = _ => 10 };
+        var category = new Option<string?>("--category") { Description = "Only products in this category (path \"A > B\")" };
+        var command = new Command("query", "The products that look most like a product (nearest image embeddings)") { product, k, category };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            int? categoryId = null;
+            if (p.GetValue(category) is { Length: > 0 } path)
+                categoryId = await db.Categories.Where(c => c.CatalogueId == catalogue.Id && c.Path == path).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+                    ?? throw new Core.UserFacingException($"No category '{path}' in '{catalogue.Name}'.");
+            using var indexes = CliHost.SimilarityIndexes();
+            var neighbours = await new SimilarProducts(indexes).LikeProductAsync(db, p.GetValue(product), p.GetValue(k), categoryId, ct)
+                ?? throw new Core.UserFacingException($"Product {p.GetValue(product)} has no image embedding (no usable image, or run ./pc featurize).");
+            if (neighbours.Count == 0) CliHost.Info("nothing found: is the index built? (./pc similarity rebuild)");
+            var ids = neighbours.Select(n => n.ProductId).Append(p.GetValue(product)).ToArray();
+            var titles = await db.Products.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Title ?? "", ct);
+            var labels = await ProductCategories.ForIndexAsync(db, ids, ct);
+            var paths = await db.Categories.Where(c => c.CatalogueId == catalogue.Id).ToDictionaryAsync(c => c.Id, c => (c.Path, c.Depth), ct);
+            string Leaf(long id) => labels[id].Known.Where(paths.ContainsKey).Select(c => paths[c]).OrderByDescending(c => c.Depth).FirstOrDefault().Path ?? "";
+            Console.WriteLine($"{p.GetValue(product)}  {titles.GetValueOrDefault(p.GetValue(product))}  [{Leaf(p.GetValue(product))}]");
+            var table = new Table().AddColumns("#", "product", "distance", "title", "category");
+            foreach (var (n, rank) in neighbours.Select((n, i) => (n, i + 1)))
+                table.AddRow($"{rank}", $"{n.ProductId}", n.Distance.ToString("F3", CultureInfo.InvariantCulture),
+                    Markup.Escape(titles.GetValueOrDefault(n.ProductId) ?? ""), Markup.Escape(Leaf(n.ProductId)));
+            AnsiConsole.Write(table);
+        });
+        return command;
+    }
+
+    private static Command Eval()
+    {
+        var k = new Option<int>("-k") { Description = "Neighbours per query", DefaultValueFactory = _ => 10 };
+        var exact = new Option<bool>("--exact") { Description = "Also score exact (brute-force) neighbours, and the index's recall of them" };
+        var command = new Command("eval",
+            "Bring the index up to date, then print how often each product's k nearest neighbours share its top-level, level-2 and leaf category")
+            { k, exact };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            using var indexes = CliHost.SimilarityIndexes();
+            using var index = indexes.OpenWriter(catalogue.Name);
+            var sync = await WithBar("indexing new embeddings", progress =>
+                new SimilaritySync(db, index, indexes.Options.Model).CatchUpAsync(catalogue.Id, progress, ct));
+            var clock = Stopwatch.StartNew();
+            var result = await WithBar("querying", progress => SimilarityEvaluation.RunAsync(db, catalogue.Id, index, indexes.Options.Model,
+                p.GetValue(k), p.GetValue(exact), new Relay(progress), ct));
+            var n = result.K;
+            Console.WriteLine($"{index.Description}: {sync.Count:N0} products; {result.Queries:N0} queries (products with an image and a category; " +
+                $"labels: {result.LabelSource}); {clock.Elapsed.TotalSeconds:F0}s");
+            if (result.Exact is { } e)
+                Console.WriteLine(Invariant($"exact kNN: top-level {e.TopLevel:F3}, level-2 {e.SecondLevel:F3}, leaf {e.Leaf:F3}; index recall@{n} {result.Recall:F3}"));
+            Console.WriteLine(Invariant($"top-level agreement@{n} {result.Index.TopLevel:F3}"));
+            Console.WriteLine(Invariant($"level-2 agreement@{n} {result.Index.SecondLevel:F3}"));
+            Console.WriteLine(Invariant($"leaf agreement@{n} {result.Index.Leaf:F3}"));
+        });
+        return command;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static Task<T> WithBar<T>(string description, Func<IProgress<SimilaritySyncProgress>, Task<T>> run) =>
+        CliHost.ProgressConsole.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(context => run(new Bar(context.AddTask(description, maxValue: 1))));
+
+    // Progress<T> would post to the thread pool; the bar just takes the latest value.
+    private sealed class Bar(ProgressTask task) : IProgress<SimilaritySyncProgress>
+    {
+        public void Report(SimilaritySyncProgress value)
+        {
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+        }
+    }
+
+    private sealed class Relay(IProgress<SimilaritySyncProgress> bar) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => bar.Report(new SimilaritySyncProgress(value.Done, value.Total));
+    }
+}
