@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(args[1..], cancel.Token),
     "featurize" => await ImageFeaturizeBenchmark.RunAsync(args[1..], cancel.Token),
     "cancel" => await CancelLatencyBenchmark.RunAsync(args[1..], cancel.Token),
+    "classify" => await ClassifyLoadBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling" => await LabellingBenchmark.RunAsync(args[1..], cancel.Token),
     "similarity" => await SimilarityBenchmark.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
@@ -21,6 +22,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ProductClassifier.Benchmarks ingest [--rows 100000] [--repeat 3]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks featurize [--dataset FOLDER] [--images 1000] [--sentences 2000] [--sessions CORES]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks cancel [--runs 5]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks classify [--url http://127.0.0.1:5001] [--catalogue NAME] [--key KEY] [--batch 32] [--concurrency 4] [--seconds 30] [--images]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling [--labellers 20] [--items 2000] [--think-ms 1000] [--overlap-percent 10]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks similarity [--sizes 100000,1000000] [--queries 1000] [--features CACHE_FOLDER] [--jitter 0.5] [--threads CORES]");
     return 2;
