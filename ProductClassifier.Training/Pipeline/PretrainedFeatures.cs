@@ -27,10 +27,13 @@ public sealed class PretrainedFeatures(string cacheFolder, IProgress<FeaturizePr
 
     /// <summary>Both blocks for the products, computing what the cache lacks.</summary>
     public async Task<IReadOnlyList<CachedFeatures>> ComputeAsync(IReadOnlyList<ProductRecord> products, CancellationToken ct) =>
-    [
-        await Cache.GetOrComputeAsync(_images.Value, products, progress, ct),
-        await Cache.GetOrComputeAsync(_sentences.Value, products, progress, ct),
-    ];
+        [await ImagesAsync(products, ct), await SentencesAsync(products, ct)];
+
+    public Task<CachedFeatures> ImagesAsync(IReadOnlyList<ProductRecord> products, CancellationToken ct) =>
+        Cache.GetOrComputeAsync(_images.Value, products, progress, ct);
+
+    public Task<CachedFeatures> SentencesAsync(IReadOnlyList<ProductRecord> products, CancellationToken ct) =>
+        Cache.GetOrComputeAsync(_sentences.Value, products, progress, ct);
 
     public void Dispose()
     {
