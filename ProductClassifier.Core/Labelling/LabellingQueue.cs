@@ -115,7 +115,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
         return await LabellingCards.LoadAsync(session, batch, last.ProductId, labeller, expires, last.PositiveCategoryIds, ct);
     }
 
-    private async Task<UserFacingException> NotHeldAsync(QueueSession session, string labeller, long productId, string verb,
+    private static async Task<UserFacingException> NotHeldAsync(QueueSession session, string labeller, long productId, string verb,
         CancellationToken ct)
     {
         var state = await session.Db.Assignments.Where(a => a.ProductId == productId && (a.Labeller == labeller || a.SkippedBy.Contains(labeller)))
