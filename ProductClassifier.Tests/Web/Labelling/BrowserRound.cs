@@ -2,13 +2,15 @@ using System.Text.Json;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
+using ProductClassifier.Core.Rules;
 using ProductClassifier.Tests.Infrastructure;
 
 namespace ProductClassifier.Tests.Web.Labelling;
 
 /// <summary>
-/// A catalogue of its own with an open labelling round over four products, in batch order, and the active model's
-/// predictions for them (ancestors included, as the ensemble gives them), for the labelling page in a browser.
+/// A catalogue of its own with an open labelling round over four products, in batch order, the active model's
+/// predictions for them (ancestors included, as the ensemble gives them) and an old rule that agrees with the model on
+/// the first, for the labelling page in a browser.
 /// </summary>
 internal sealed record BrowserRound(string Catalogue, long BatchId, long[] Products, IReadOnlyDictionary<string, int> Categories)
 {
@@ -35,7 +37,11 @@ internal sealed record BrowserRound(string Catalogue, long BatchId, long[] Produ
         db.ModelVersions.Add(version);
         var batch = new LabellingBatch { CatalogueId = catalogue.Id, Round = 1 };
         db.LabellingBatches.Add(batch);
+        var rule = new Rule { CatalogueId = catalogue.Id, Code = "r-skillet", CategoryId = categories["Home > Kitchen > Cookware"], Field = "title", Terms = ["skillet"] };
+        db.Rules.Add(rule);
         await db.SaveChangesAsync();
+        db.RuleLabels.AddRange(new[] { "Home", "Home > Kitchen", "Home > Kitchen > Cookware" }
+            .Select(path => new RuleLabel { ProductId = products[0].Id, CategoryId = categories[path], RuleId = rule.Id }));
         db.Predictions.AddRange(products.Select((p, i) => new Prediction
         {
             ProductId = p.Id, ModelVersionId = version.Id,

@@ -49,6 +49,7 @@ public sealed class LabelPageBrowserTests(BrowserSite site) : IClassFixture<Brow
         await Expect(Suggestion(page, round, Cookware)).ToBeCheckedAsync();
         await Expect(Suggestion(page, round, Tableware)).ToBeCheckedAsync();
         await Expect(page.Locator(".product-card kbd.card-shortcut")).ToHaveTextAsync(["1", "2"]);
+        await Expect(page.Locator($".product-card .card-rule[data-category='{round.Categories[Cookware]}']")).ToContainTextAsync("r-skillet");
     }
 
     [ChromiumFact]
