@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "featurize" => await ImageFeaturizeBenchmark.RunAsync(args[1..], cancel.Token),
     "cancel" => await CancelLatencyBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling" => await LabellingBenchmark.RunAsync(args[1..], cancel.Token),
+    "labelling-browser" => await BrowserLabellingBenchmark.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
 };
 
@@ -21,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("       ProductClassifier.Benchmarks featurize [--dataset FOLDER] [--images 1000] [--sentences 2000] [--sessions CORES]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks cancel [--runs 5]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling [--labellers 20] [--items 2000] [--think-ms 1000] [--overlap-percent 10]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling-browser [--labellers 3] [--items 150] [--think-ms 500] [--overlap-percent 10]");
     return 2;
 }
