@@ -35,13 +35,7 @@ internal static class LabellingBenchmark
             var clock = Stopwatch.StartNew();
             var run = await SimulateAsync(services, round, labellers, think, ct);
             var elapsed = clock.Elapsed.TotalSeconds;
-            var overlapItems = await database.ScalarAsync($"SELECT count(*) FROM batch_items WHERE batch_id = {round.BatchId} AND " +
-                $"{OverlapSample.HashSql} < {OverlapSample.Threshold(overlap)}", ct);
-            var overfilled = await database.ScalarAsync($"""
-                SELECT count(*) FROM (SELECT product_id, count(DISTINCT labeller) AS n,
-                    CASE WHEN {OverlapSample.HashSql} < {OverlapSample.Threshold(overlap)} THEN 2 ELSE 1 END AS slots
-                  FROM label_decisions WHERE batch_id = {round.BatchId} GROUP BY product_id) d WHERE n > slots
-                """, ct);
+            var (overlapItems, overfilled) = await CheckAsync(database, round, overlap, ct);
             Console.WriteLine($"decisions: {run.Decisions:N0} in {elapsed:F1} s ({run.Decisions / elapsed:F1}/s) — expected " +
                 $"{items + overlapItems:N0} ({items:N0} items + {overlapItems} overlap items twice)");
             Console.WriteLine($"duplicate assignments: {run.Duplicates} seen by the labellers, {overfilled} in label_decisions");
@@ -51,6 +45,20 @@ internal static class LabellingBenchmark
             return run.Duplicates == 0 && overfilled == 0 && run.Decisions == items + overlapItems ? 0 : 1;
         }
         finally { await round.DeleteAsync(database.ConnectionString); }
+    }
+
+    /// <summary>The round's overlap items, and its items decided by more labellers than they have slots (duplicate assignments).</summary>
+    internal static async Task<(long OverlapItems, long Overfilled)> CheckAsync(BenchmarkDatabase database, LabellingBenchmarkRound round,
+        double overlap, CancellationToken ct)
+    {
+        var overlapItems = await database.ScalarAsync($"SELECT count(*) FROM batch_items WHERE batch_id = {round.BatchId} AND " +
+            $"{OverlapSample.HashSql} < {OverlapSample.Threshold(overlap)}", ct);
+        var overfilled = await database.ScalarAsync($"""
+            SELECT count(*) FROM (SELECT product_id, count(DISTINCT labeller) AS n,
+                CASE WHEN {OverlapSample.HashSql} < {OverlapSample.Threshold(overlap)} THEN 2 ELSE 1 END AS slots
+              FROM label_decisions WHERE batch_id = {round.BatchId} GROUP BY product_id) d WHERE n > slots
+            """, ct);
+        return (overlapItems, overfilled);
     }
 
     private const string FirstNext = "NextAsync first";
@@ -102,17 +110,17 @@ internal static class LabellingBenchmark
         return services.AddLabelling().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private static void Print(string call, IReadOnlyCollection<double> times)
+    internal static void Print(string call, IReadOnlyCollection<double> times, int width = 16)
     {
         if (times.Count == 0) return;
         var sorted = times.Order().ToArray();
         double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        Console.WriteLine($"{call,-16}{sorted.Length,8}{At(0.5),9:F1}{At(0.95),9:F1}{At(0.99),9:F1}{sorted[^1],9:F1}");
+        Console.WriteLine($"{call.PadRight(width)}{sorted.Length,8}{At(0.5),9:F1}{At(0.95),9:F1}{At(0.99),9:F1}{sorted[^1],9:F1}");
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
+    internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
 
-    private static int Option(string[] args, string name, int fallback, bool zero = false)
+    internal static int Option(string[] args, string name, int fallback, bool zero = false)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && (value > 0 || zero && value == 0) ? value : fallback;

@@ -31,7 +31,7 @@ internal sealed record LabellingBenchmarkRound(string Name, int CatalogueId, lon
             CatalogueId = catalogue.Id, Source = "bench", ExternalId = $"p{i}", ContentHash = $"h{i}", FirstSeen = now, LastSeen = now,
             Title = $"Product {i} cotton shirt", Description = $"A description of product {i}, long enough to look real. " +
                 string.Concat(Enumerable.Repeat("Soft, durable and easy to wash. ", 6)),
-            Brand = $"Brand {i % 37}", Merchant = $"Merchant {i % 5}", Price = 10 + i % 90, Currency = "EUR", ImageRef = $"images/{i}.jpg",
+            Brand = $"Brand {i % 37}", Merchant = $"Merchant {i % 5}", Price = 10 + i % 90, Currency = "EUR", ImageRef = ImageRef(i),
             Attributes = JsonSerializer.Serialize(new { colour = "red", size = i % 50, material = "cotton" }),
         }).ToList();
         db.Products.AddRange(products);
@@ -61,6 +61,9 @@ internal sealed record LabellingBenchmarkRound(string Name, int CatalogueId, lon
         await db.SaveChangesAsync(ct);
         return new LabellingBenchmarkRound(name, catalogue.Id, batch.Id);
     }
+
+    /// <summary>The image reference of the round's <paramref name="i"/>th product (no file is written for it here).</summary>
+    public static string ImageRef(int i) => $"images/{i}.jpg";
 
     public async Task DeleteAsync(string connectionString)
     {

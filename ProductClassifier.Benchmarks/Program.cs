@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "classify" => await ClassifyLoadBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling" => await LabellingBenchmark.RunAsync(args[1..], cancel.Token),
     "similarity" => await SimilarityBenchmark.RunAsync(args[1..], cancel.Token),
+    "labelling-browser" => await BrowserLabellingBenchmark.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
 };
 
@@ -25,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("       ProductClassifier.Benchmarks classify [--url http://127.0.0.1:5001] [--catalogue NAME] [--key KEY] [--batch 32] [--concurrency 4] [--seconds 30] [--images]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling [--labellers 20] [--items 2000] [--think-ms 1000] [--overlap-percent 10]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks similarity [--sizes 100000,1000000] [--queries 1000] [--features CACHE_FOLDER] [--jitter 0.5] [--threads CORES]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling-browser [--labellers 3] [--items 150] [--think-ms 500] [--overlap-percent 10]");
     return 2;
 }

@@ -12,6 +12,7 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     /// <summary>The items the labeller decided in the open batch, first decided first. Empty when no round is open.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.History);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return [];
         var db = session.Db;
@@ -33,6 +34,7 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     /// <exception cref="UserFacingException">The product is not one of the labeller's items in the open round.</exception>
     public async Task<LabellingItem> RevisitAsync(int catalogueId, string labeller, long productId, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Revisit);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         var batch = QueueSession.Require(await session.OpenBatchAsync(catalogueId, ct), catalogueId);
         var held = await session.Db.Assignments.Where(a => a.BatchId == batch.Id && a.ProductId == productId && a.Labeller == labeller)
@@ -48,6 +50,7 @@ public sealed class LabellingHistory(IDbContextFactory<ClassifierDb> databases, 
     public async Task<LabellingProgress?> ProgressAsync(int catalogueId, string labeller, TimeZoneInfo? timeZone = null,
         CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Progress);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return null;
         // Midnight at today's UTC offset: on a day the clocks change, "today" is off by that hour.

@@ -19,6 +19,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     /// <exception cref="UserFacingException">The catalogue has no open labelling round.</exception>
     public async Task<LabellingItem?> NextAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Next);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         var batch = QueueSession.Require(await session.BeginAsync(labeller, ct, catalogueId), catalogueId);
         var (now, expires) = LeaseTimes();
@@ -34,6 +35,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     /// </summary>
     public async Task<LabellingItem?> PeekNextAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Peek);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         if (await session.OpenBatchAsync(catalogueId, ct) is not { } batch) return null;
         var next = await Leases.PeekAsync(session, batch.Id, labeller, Now(), ct);
@@ -50,6 +52,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     public async Task<SavedDecision> DecideAsync(string labeller, long productId, IReadOnlyCollection<int> categoryIds,
         CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Decide);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         await session.BeginAsync(labeller, ct);
         var now = Now();
@@ -75,6 +78,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     /// <exception cref="UserFacingException">The labeller does not hold the product undecided.</exception>
     public async Task SkipAsync(string labeller, long productId, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Skip);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         await session.BeginAsync(labeller, ct);
         var skipped = await session.ExecuteAsync("""
@@ -94,6 +98,7 @@ public sealed class LabellingQueue(IDbContextFactory<ClassifierDb> databases, La
     /// </summary>
     public async Task<LabellingItem?> UndoAsync(int catalogueId, string labeller, CancellationToken ct = default)
     {
+        using var timing = LabellingMetrics.Time(LabellingMetrics.Undo);
         await using var session = await QueueSession.OpenAsync(databases, ct);
         var batch = QueueSession.Require(await session.BeginAsync(labeller, ct, catalogueId), catalogueId);
         var last = await (

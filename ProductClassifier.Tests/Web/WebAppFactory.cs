@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ProductClassifier.Core.Access;
@@ -20,6 +23,18 @@ public sealed partial class WebAppFactory(string connectionString, string imageR
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting(ImageStore.RootKey, imageRoot);
+    }
+
+    /// <summary>
+    /// Serves the app with Kestrel on a free port, for a real browser, instead of the in-memory test server (whose
+    /// <see cref="WebApplicationFactory{T}.Server"/> is then unavailable). Returns the app's address.
+    /// </summary>
+    public Uri ServeOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First());
     }
 
     /// <summary>A new account with <paramref name="role"/>: its user name and password.</summary>

@@ -47,22 +47,32 @@ public sealed partial class LabelPage
         await using (var db = await Dbs.CreateDbContextAsync())
         {
             if (!await db.Catalogues.AnyAsync()) { _message = "No catalogue yet."; return; }
-            _catalogue = await CatalogueStore.ResolveAsync(db, Catalogue);
+            try
+            {
+                _catalogue = await CatalogueStore.ResolveAsync(db, Catalogue);
+            }
+            catch (UserFacingException e)
+            {
+                // A mistyped ?catalogue= in a link: say so rather than fail the page.
+                (_catalogue, _item, _message) = (null, null, e.Message);
+                return;
+            }
         }
         _categories = await Taxonomies.GetAsync(_catalogue.Id);
         await Run(async () => Show(await Queue.NextAsync(_catalogue.Id, _labeller), revisiting: false));
     }
 
-    private Task AcceptAsync() => Run(async () =>
+    private Task AcceptAsync() => _item is null ? Task.CompletedTask : Run(async () =>
     {
-        await Queue.DecideAsync(_labeller, _item!.Product.Id, _selected);
-        if (_revisiting) await NextAsync();
+        await Queue.DecideAsync(_labeller, _item.Product.Id, _selected);
+        // Not NextAsync: Run does nothing while an operation (this one) is under way.
+        if (_revisiting) await MoveNextAsync();
         else Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
     });
 
-    private Task SkipAsync() => _revisiting ? Task.CompletedTask : Run(async () =>
+    private Task SkipAsync() => _item is null || _revisiting ? Task.CompletedTask : Run(async () =>
     {
-        await Queue.SkipAsync(_labeller, _item!.Product.Id);
+        await Queue.SkipAsync(_labeller, _item.Product.Id);
         Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
     });
 
@@ -83,7 +93,9 @@ public sealed partial class LabelPage
     });
 
     /// <summary>→: forward through the history, and back to the queue's current item at its end.</summary>
-    private Task NextAsync() => Run(async () =>
+    private Task NextAsync() => Run(MoveNextAsync);
+
+    private async Task MoveNextAsync()
     {
         if (_historyIndex < 0) return;
         _historyIndex++;
@@ -94,11 +106,11 @@ public sealed partial class LabelPage
             _historyIndex = -1;
             Show(await Queue.NextAsync(_catalogue!.Id, _labeller), revisiting: false);
         }
-    });
+    }
 
     private void ToggleSuggestion(int number)
     {
-        if (_card?.CategoryForShortcut(number) is { } category) Toggle(category);
+        if (_item is not null && _card?.CategoryForShortcut(number) is { } category) Toggle(category);
     }
 
     private void Toggle(int categoryId)
@@ -107,7 +119,8 @@ public sealed partial class LabelPage
         _implied = CategoryIndex.For(_categories).Implied(_selected);
     }
 
-    private Task FocusSearchAsync() => _picker?.FocusSearchAsync() ?? Task.CompletedTask;
+    // The picker leaves the page with the last product: its reference would point at a removed component.
+    private Task FocusSearchAsync() => _item is not null && _picker is not null ? _picker.FocusSearchAsync() : Task.CompletedTask;
 
     private void Show(LabellingItem? item, bool revisiting)
     {

@@ -27,6 +27,8 @@ export function listen(dotNet, keysOutsideInputs, keysInInputs) {
   document.addEventListener('keydown', onKeyDown);
   const handle = nextHandle++;
   listeners.set(handle, onKeyDown);
+  // Keys act from now on (the page may have shown, prerendered, before): said on <html> for browser tests.
+  document.documentElement.dataset.labellingShortcuts = 'on';
   return handle;
 }
 
@@ -34,6 +36,7 @@ export function stop(handle) {
   const onKeyDown = listeners.get(handle);
   if (onKeyDown) document.removeEventListener('keydown', onKeyDown);
   listeners.delete(handle);
+  if (listeners.size === 0) delete document.documentElement.dataset.labellingShortcuts;
 }
 
 export function leaveInput() {

@@ -130,6 +130,22 @@ public sealed class ProductCardTests
     }
 
     [Fact]
+    public async Task A_category_both_suggested_and_rule_labelled_shows_in_both_lists_and_survives_a_toggle()
+    {
+        await using var ctx = LabellingTestContext.Create();
+        // 101 is the model's best suggestion and a rule's label too (the usual case when model and rules agree).
+        var model = Model() with { RuleLabels = [new RuleHit(101, "Home > Kitchen > Item 01", "r1")] };
+        var card = Render(ctx, model, new HashSet<int> { 101 });
+
+        // Re-rendering diffs the keyed rows: a key shared by a suggestion row and a rule row used to throw here.
+        card.Render(p => p.Add(c => c.Selected, new HashSet<int>()));
+
+        Assert.Single(card.FindAll(".card-suggestion[data-category='101']"));
+        Assert.Single(card.FindAll(".card-rule[data-category='101']"));
+        Assert.False(Ticked(card, 101));
+    }
+
+    [Fact]
     public async Task Clicking_a_suggestion_or_rule_label_raises_a_toggle()
     {
         await using var ctx = LabellingTestContext.Create();
