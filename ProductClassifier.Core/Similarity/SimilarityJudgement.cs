@@ -13,7 +13,7 @@ public sealed class SimilarityJudgement
     /// <summary>The neighbour's 1-based position in the list the judge saw: precision@k counts the judgements with rank ≤ k.</summary>
     public int Rank { get; set; }
 
-    public bool Similar { get; set; }
+    public bool IsSimilar { get; set; }
     public required string Judge { get; set; }
     public DateTime JudgedAt { get; set; } = DateTime.UtcNow;
 }

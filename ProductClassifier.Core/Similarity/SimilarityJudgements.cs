@@ -9,6 +9,8 @@ namespace ProductClassifier.Core.Similarity;
 /// </summary>
 public static class SimilarityJudgements
 {
+    private const int NoCategory = 0; // category ids start at 1
+
     /// <summary>Records (or replaces) the verdict on <paramref name="neighbourProductId"/> shown at <paramref name="rank"/> for <paramref name="queryProductId"/>.</summary>
     public static async Task SaveAsync(ClassifierDb db, string judge, long queryProductId, long neighbourProductId, int rank,
         bool similar, CancellationToken ct = default)
@@ -21,10 +23,10 @@ public static class SimilarityJudgements
             throw new UserFacingException($"Products {queryProductId} and {neighbourProductId} are not two products of one catalogue.");
         // One statement, so two admins judging the same pair at once cannot both insert.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO similarity_judgements (query_product_id, neighbour_product_id, rank, similar, judge, judged_at)
+            INSERT INTO similarity_judgements (query_product_id, neighbour_product_id, rank, is_similar, judge, judged_at)
             VALUES ({queryProductId}, {neighbourProductId}, {rank}, {similar}, {judge}, {DateTime.UtcNow})
             ON CONFLICT (query_product_id, neighbour_product_id)
-            DO UPDATE SET rank = excluded.rank, similar = excluded.similar, judge = excluded.judge, judged_at = excluded.judged_at
+            DO UPDATE SET rank = excluded.rank, is_similar = excluded.is_similar, judge = excluded.judge, judged_at = excluded.judged_at
             """, ct);
     }
 
@@ -36,7 +38,7 @@ public static class SimilarityJudgements
     /// <summary>The verdicts so far on the neighbours of <paramref name="queryProductId"/>, by neighbour.</summary>
     public static Task<Dictionary<long, bool>> ForQueryAsync(ClassifierDb db, long queryProductId, CancellationToken ct = default) =>
         db.SimilarityJudgements.AsNoTracking().Where(j => j.QueryProductId == queryProductId)
-            .ToDictionaryAsync(j => j.NeighbourProductId, j => j.Similar, ct);
+            .ToDictionaryAsync(j => j.NeighbourProductId, j => j.IsSimilar, ct);
 
     /// <summary>
     /// Precision@k from the judgements of a catalogue: per judged query product, the share of its judged neighbours at
@@ -51,7 +53,7 @@ public static class SimilarityJudgements
                             join p in db.Products on j.QueryProductId equals p.Id
                             where p.CatalogueId == catalogueId && j.Rank <= k
                             group j by j.QueryProductId into g
-                            select new { QueryId = g.Key, Judged = g.Count(), Similar = g.Count(j => j.Similar) }).ToListAsync(ct);
+                            select new { QueryId = g.Key, Judged = g.Count(), Similar = g.Count(j => j.IsSimilar) }).ToListAsync(ct);
         if (judged.Count == 0) return new SimilarityPrecision(k, 0, 0, 0, []);
         var categories = await db.Categories.AsNoTracking().Where(c => c.CatalogueId == catalogueId)
             .ToDictionaryAsync(c => c.Id, c => new { c.Path, c.Depth, c.ParentId }, ct);
@@ -73,6 +75,4 @@ public static class SimilarityJudgements
             .OrderBy(c => c.CategoryId is null).ThenBy(c => c.Category, StringComparer.Ordinal).ToList();
         return new SimilarityPrecision(k, judged.Average(q => (double)q.Similar / q.Judged), judged.Count, judged.Sum(q => q.Judged), rows);
     }
-
-    private const int NoCategory = 0;
 }

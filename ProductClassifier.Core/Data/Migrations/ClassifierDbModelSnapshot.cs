@@ -984,6 +984,10 @@ namespace ProductClassifier.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("IsSimilar")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_similar");
+
                     b.Property<string>("Judge")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1005,10 +1009,6 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("integer")
                         .HasColumnName("rank");
-
-                    b.Property<bool>("Similar")
-                        .HasColumnType("boolean")
-                        .HasColumnName("similar");
 
                     b.HasKey("Id")
                         .HasName("pk_similarity_judgements");

@@ -21,7 +21,7 @@ namespace ProductClassifier.Core.Data.Migrations
                     query_product_id = table.Column<long>(type: "bigint", nullable: false),
                     neighbour_product_id = table.Column<long>(type: "bigint", nullable: false),
                     rank = table.Column<int>(type: "integer", nullable: false),
-                    similar = table.Column<bool>(type: "boolean", nullable: false),
+                    is_similar = table.Column<bool>(type: "boolean", nullable: false),
                     judge = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     judged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },

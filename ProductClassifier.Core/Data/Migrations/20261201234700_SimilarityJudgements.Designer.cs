@@ -12,7 +12,7 @@ using ProductClassifier.Core.Data;
 namespace ProductClassifier.Core.Data.Migrations
 {
     [DbContext(typeof(ClassifierDb))]
-    [Migration("20261201233800_SimilarityJudgements")]
+    [Migration("20261201234700_SimilarityJudgements")]
     partial class SimilarityJudgements
     {
         /// <inheritdoc />
@@ -987,6 +987,10 @@ namespace ProductClassifier.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("IsSimilar")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_similar");
+
                     b.Property<string>("Judge")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1008,10 +1012,6 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("integer")
                         .HasColumnName("rank");
-
-                    b.Property<bool>("Similar")
-                        .HasColumnType("boolean")
-                        .HasColumnName("similar");
 
                     b.HasKey("Id")
                         .HasName("pk_similarity_judgements");
