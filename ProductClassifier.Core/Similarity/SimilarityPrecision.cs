@@ -4,6 +4,3 @@ namespace ProductClassifier.Core.Similarity;
 /// <param name="Queries">Query products with at least one judged neighbour at rank ≤ k.</param>
 /// <param name="Judged">Judgements counted.</param>
 public sealed record SimilarityPrecision(int K, double Overall, int Queries, int Judged, IReadOnlyList<CategoryPrecision> Categories);
-
-/// <summary>Precision@k averaged over the judged query products of one category (<see cref="CategoryId"/> null: products without one).</summary>
-public sealed record CategoryPrecision(int? CategoryId, string Category, int Queries, int Judged, double Precision);

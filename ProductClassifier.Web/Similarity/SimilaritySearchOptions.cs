@@ -13,6 +13,6 @@ public sealed class SimilaritySearchOptions
     /// <summary>Most neighbours one search may ask for.</summary>
     [Range(1, 1000)] public int MaxK { get; set; } = 100;
 
-    /// <summary>ResNet18 sessions featurising uploads side by side (each holds the model, ~50 MB).</summary>
+    /// <summary>ResNet18 sessions featurising uploads side by side (each loads its own copy of the model, at the first upload).</summary>
     [Range(1, 64)] public int FeaturizerSessions { get; set; } = 2;
 }
