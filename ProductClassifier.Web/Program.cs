@@ -3,6 +3,7 @@ using ProductClassifier.Web.Catalog;
 using ProductClassifier.Web.Components;
 using ProductClassifier.Web.Extensions;
 using ProductClassifier.Web.Jobs;
+using ProductClassifier.Web.Similarity;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve MudBlazor's and Blazor's assets from the build output in every environment, not only Development.
@@ -19,6 +20,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapImageEndpoints();
+app.MapSimilarityEndpoints();
 app.MapSignOut();
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -31,6 +31,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ProductEmbedding> ProductEmbeddings => Set<ProductEmbedding>();
+    public DbSet<SimilarityJudgement> SimilarityJudgements => Set<SimilarityJudgement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

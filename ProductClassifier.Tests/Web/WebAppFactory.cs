@@ -14,15 +14,18 @@ namespace ProductClassifier.Tests.Web;
 
 /// <summary>
 /// The web app on a test's own database and image folder. A Web type names the entry assembly because
-/// the Training project's Program is visible to the tests as well.
+/// the Training project's Program is visible to the tests as well. <paramref name="settings"/> adds configuration
+/// ("Section:Key" = value), e.g. the similarity index's folder.
 /// </summary>
-public sealed partial class WebAppFactory(string connectionString, string imageRoot) : WebApplicationFactory<ProductRow>
+public sealed partial class WebAppFactory(string connectionString, string imageRoot, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<ProductRow>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting(ImageStore.RootKey, imageRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     /// <summary>

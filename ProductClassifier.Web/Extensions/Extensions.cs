@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Jobs;
 using ProductClassifier.Web.Labelling;
+using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.Similarity;
+using ProductClassifier.Web.Similarity;
 
 namespace ProductClassifier.Web.Extensions;
 
@@ -31,6 +35,24 @@ internal static class Extensions
         builder.Services.AddLabelling();
         builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddHostedService<JobEventRelay>();
+        builder.AddSimilaritySearch();
+    }
+
+    /// <summary>
+    /// Visual similarity: the index readers (never a writer: the CLI and the worker write the embedded index, and the web
+    /// app swaps in what they publish) and the ResNet18 featurizer for uploaded images.
+    /// </summary>
+    private static void AddSimilaritySearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSimilarity();
+        builder.Services.AddOptions<SimilaritySearchOptions>().BindConfiguration(SimilaritySearchOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        // On the CPU: an upload is one image (~40 ms), and the GPU belongs to the worker's training jobs.
+        builder.Services.AddSingleton(sp => new ImageFeaturizer(new ImageFeaturizerOptions
+        {
+            Sessions = sp.GetRequiredService<IOptions<SimilaritySearchOptions>>().Value.FeaturizerSessions, PreferCuda = false,
+        }));
+        builder.Services.AddSingleton<SimilaritySearch>();
     }
 
     /// <summary>

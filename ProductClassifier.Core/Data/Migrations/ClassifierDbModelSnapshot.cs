@@ -975,6 +975,57 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("product_embeddings", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.SimilarityJudgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsSimilar")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_similar");
+
+                    b.Property<string>("Judge")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("judge");
+
+                    b.Property<DateTime>("JudgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("judged_at");
+
+                    b.Property<long>("NeighbourProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("neighbour_product_id");
+
+                    b.Property<long>("QueryProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("query_product_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.HasKey("Id")
+                        .HasName("pk_similarity_judgements");
+
+                    b.HasIndex("NeighbourProductId")
+                        .HasDatabaseName("ix_similarity_judgements_neighbour_product_id");
+
+                    b.HasIndex("QueryProductId", "NeighbourProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_similarity_judgements_query_product_id_neighbour_product_id");
+
+                    b.ToTable("similarity_judgements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_similarity_judgements_rank", "rank >= 1");
+                        });
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1268,6 +1319,23 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_product_embeddings_products_product_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.SimilarityJudgement", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_similarity_judgements_products_neighbour_product_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("QueryProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_similarity_judgements_products_query_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>

@@ -1,0 +1,10 @@
+namespace ProductClassifier.Web.Similarity;
+
+/// <summary>Why a similarity search could not run; the API turns each into its status code.</summary>
+public enum SimilarityFailureKind
+{
+    UnknownCatalogue,
+    UnknownProduct,
+    NoEmbedding,
+    BadParameter,
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Similarity;
+using ProductClassifier.Web.Labelling;
+
+namespace ProductClassifier.Web.Similarity;
+
+/// <summary>
+/// "Products that look like this one (or like this image)" for the page and the API: checks the request, asks the
+/// published index through <see cref="SimilarProducts"/> (read only: the CLI and the worker write it), and dresses the
+/// neighbours with titles, categories and image addresses. Refusals are <see cref="SimilarityFailure"/>s.
+/// </summary>
+public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, SimilarProducts similar, SimilarityIndexes indexes,
+    ImageFeaturizer featurizer, TaxonomyCache taxonomies, IOptions<SimilaritySearchOptions> options)
+{
+    public SimilaritySearchOptions Options => options.Value;
+
+    public async Task<SimilarResponse> LikeProductAsync(long productId, int k, string? category, CancellationToken ct = default)
+    {
+        CheckK(k);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var catalogue = await (from p in db.Products
+                               join c in db.Catalogues on p.CatalogueId equals c.Id
+                               where p.Id == productId
+                               select c).AsNoTracking().FirstOrDefaultAsync(ct)
+            ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
+        var filter = await CategoryAsync(catalogue, category, ct);
+        var neighbours = await similar.LikeProductAsync(db, productId, k, filter?.Id, ct)
+            ?? throw new SimilarityFailure(SimilarityFailureKind.NoEmbedding, "id",
+                $"Product {productId} has no image embedding yet: it has no usable image, or it has not been featurised (./pc featurize).");
+        return await DressAsync(db, catalogue, productId, filter, k, neighbours, ct);
+    }
+
+    /// <param name="catalogue">A catalogue's name; none: the most recently used one.</param>
+    /// <param name="image">An encoded image (JPEG, PNG, WebP, GIF, BMP) of at most <see cref="SimilaritySearchOptions.MaxUploadBytes"/>.</param>
+    public async Task<SimilarResponse> LikeImageAsync(string? catalogue, byte[] image, int k, string? category, CancellationToken ct = default)
+    {
+        CheckK(k);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        Catalogue resolved;
+        try { resolved = await CatalogueStore.ResolveAsync(db, catalogue, ct); }
+        catch (Core.UserFacingException e) { throw new SimilarityFailure(SimilarityFailureKind.UnknownCatalogue, "catalogue", e.Message); }
+        var filter = await CategoryAsync(resolved, category, ct);
+        if (image.Length == 0) throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image", "The image file is empty.");
+        if (image.Length > Options.MaxUploadBytes) throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image", TooLarge(image.Length));
+        var vector = await featurizer.FeaturizeAsync(image, ct)
+            ?? throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image",
+                $"The file ({image.Length:N0} bytes) is not a readable image: send a JPEG, PNG, WebP, GIF or BMP.");
+        var neighbours = await similar.LikeVectorAsync(resolved.Name, vector, k, filter?.Id, ct);
+        return await DressAsync(db, resolved, null, filter, k, neighbours, ct);
+    }
+
+    /// <summary>Products of the catalogue whose id is <paramref name="text"/> or whose title, brand or external id holds every word of it.</summary>
+    public async Task<IReadOnlyList<ProductSummary>> FindProductsAsync(int catalogueId, string? text, int limit = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var ids = new List<long>();
+        if (long.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && await db.Products.AnyAsync(p => p.Id == id && p.CatalogueId == catalogueId, ct))
+            ids.Add(id);
+        var page = await Catalog.ProductList.QueryAsync(db, catalogueId, text, 1, limit, ct);
+        ids.AddRange(page.Rows.Select(r => r.Id).Where(r => r != id));
+        return await SummariesAsync(db, catalogueId, ids.Take(limit).ToList(), ct);
+    }
+
+    public string TooLarge(long bytes) =>
+        $"The image is {bytes / 1048576.0:0.#} MiB; the limit is {Options.MaxUploadBytes / 1048576.0:0.#} MiB.";
+
+    private void CheckK(int k)
+    {
+        if (k < 1 || k > Options.MaxK)
+            throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "k", $"k must be between 1 and {Options.MaxK}, not {k}.");
+    }
+
+    /// <summary>A category of the catalogue by id or by path ("A &gt; B"); null when none was asked for.</summary>
+    private async Task<PickerCategory?> CategoryAsync(Catalogue catalogue, string? category, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(category)) return null;
+        var categories = await taxonomies.GetAsync(catalogue.Id, ct);
+        var text = category.Trim();
+        return (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? categories.FirstOrDefault(c => c.Id == id) : null)
+            ?? categories.FirstOrDefault(c => c.Path == text)
+            ?? throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "category",
+                $"No category '{text}' in catalogue '{catalogue.Name}' (give its id or its path, e.g. \"Apparel > Topwear\").");
+    }
+
+    private async Task<SimilarResponse> DressAsync(ClassifierDb db, Catalogue catalogue, long? queryId, PickerCategory? filter, int k,
+        IReadOnlyList<SimilarProduct> neighbours, CancellationToken ct)
+    {
+        var ids = neighbours.Select(n => n.ProductId).Concat(queryId is { } q ? [q] : []).ToList();
+        var summaries = (await SummariesAsync(db, catalogue.Id, ids, ct)).ToDictionary(s => s.Id);
+        var items = neighbours.Where(n => summaries.ContainsKey(n.ProductId)).Select((n, i) =>
+        {
+            var s = summaries[n.ProductId];
+            return new SimilarItem(i + 1, s.Id, s.Title, s.Brand, s.Categories, s.ImageUrl, n.Distance, 1 - n.Distance);
+        }).ToList();
+        return new SimilarResponse(catalogue.Name, queryId is { } query ? summaries.GetValueOrDefault(query) : null, filter?.Path, k,
+            indexes.Reader(catalogue.Name).Description, items);
+    }
+
+    /// <summary>The products, in the order given (ids not found are left out).</summary>
+    private async Task<IReadOnlyList<ProductSummary>> SummariesAsync(ClassifierDb db, int catalogueId, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Title, p.Brand, HasImage = p.ImageRef != null && p.ImageRef != "" }).ToDictionaryAsync(p => p.Id, ct);
+        var known = await ProductCategories.ForIndexAsync(db, ids, ct);
+        var paths = (await taxonomies.GetAsync(catalogueId, ct)).ToDictionary(c => c.Id);
+        return ids.Where(products.ContainsKey).Select(id =>
+        {
+            var p = products[id];
+            var labels = known[id].Known.Where(paths.ContainsKey).Select(c => paths[c]).ToList();
+            var leaves = labels.Where(c => !labels.Any(o => o.ParentId == c.Id)).Select(c => c.Path).Order(StringComparer.Ordinal).ToList();
+            return new ProductSummary(id, p.Title, p.Brand, leaves, p.HasImage ? $"/images/{id}" : null);
+        }).ToList();
+    }
+}
