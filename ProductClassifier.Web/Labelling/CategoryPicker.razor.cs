@@ -22,6 +22,9 @@ public sealed partial class CategoryPicker
     private CategorySearchResult _result = CategorySearchResult.Empty;
     private int _highlight;
 
+    /// <summary>Selects the search box in the page, for <see cref="LabellingShortcuts.SearchBox"/>.</summary>
+    public const string SearchBoxSelector = "input[data-picker-search]";
+
     /// <summary>The whole taxonomy. Pass the same list instance on every render: the search index is built once per list.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<PickerCategory> Categories { get; set; } = [];
 

@@ -24,8 +24,15 @@ public sealed class LabellingShortcuts : ComponentBase, IAsyncDisposable
     /// <summary>Raised with the suggestion's number, 1–9 (<see cref="LabelCardModel.CategoryForShortcut"/> gives its category).</summary>
     [Parameter] public EventCallback<int> OnToggleSuggestion { get; set; }
 
-    /// <summary>Raised by "/": focus the picker (<see cref="CategoryPicker.FocusSearchAsync"/>).</summary>
+    /// <summary>Raised by "/" when <see cref="SearchBox"/> finds no text box: focus the picker (<see cref="CategoryPicker.FocusSearchAsync"/>).</summary>
     [Parameter] public EventCallback OnFocusSearch { get; set; }
+
+    /// <summary>
+    /// CSS selector of the text box "/" focuses (<see cref="CategoryPicker.SearchBoxSelector"/>). The browser focuses it
+    /// at once, so that what the labeller types right after lands in it: focused from here, a round trip later, the
+    /// first letters would act as shortcuts ("s" skips).
+    /// </summary>
+    [Parameter] public string? SearchBox { get; set; }
     [Parameter] public EventCallback OnSkip { get; set; }
     [Parameter] public EventCallback OnUndo { get; set; }
     [Parameter] public EventCallback OnPrevious { get; set; }
@@ -39,7 +46,8 @@ public sealed class LabellingShortcuts : ComponentBase, IAsyncDisposable
         if (!firstRender) return;
         _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
         _self = DotNetObjectReference.Create(this);
-        _handle = await _module.InvokeAsync<int>("listen", _self, ShortcutMap.KeysActing(inInput: false), ShortcutMap.KeysActing(inInput: true));
+        _handle = await _module.InvokeAsync<int>("listen", _self, ShortcutMap.KeysActing(inInput: false), ShortcutMap.KeysActing(inInput: true),
+            ShortcutMap.KeysFor(LabellingAction.FocusSearch), SearchBox);
     }
 
     /// <summary>Called by labelling.js for each key it forwards.</summary>

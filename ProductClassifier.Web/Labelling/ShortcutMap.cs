@@ -40,6 +40,10 @@ public static class ShortcutMap
         return repeat && shortcut.Action is not (LabellingAction.Previous or LabellingAction.Next) ? Shortcut.None : shortcut;
     }
 
+    /// <summary>The keys that do <paramref name="action"/> outside text boxes.</summary>
+    public static IReadOnlyList<string> KeysFor(LabellingAction action) =>
+        [.. Keys.Where(k => ActionFor(k, inInput: false).Action == action)];
+
     /// <summary>The keys that act in (or out of) a text box: the browser's own handling of these is suppressed.</summary>
     public static IReadOnlyList<string> KeysActing(bool inInput) =>
         [.. Keys.Where(k => ActionFor(k, inInput).Action != LabellingAction.None)];

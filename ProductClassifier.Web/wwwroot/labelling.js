@@ -13,15 +13,24 @@ function isTextEntry(element) {
   return element.tagName === 'INPUT' && !notTyped.has(element.type);
 }
 
-export function listen(dotNet, keysOutsideInputs, keysInInputs) {
+// searchKeys focus the element searchBox selects, here and now rather than after a round trip to the server: the
+// keys typed right after "/" must land in the box, not act as shortcuts ("s" would skip the product).
+export function listen(dotNet, keysOutsideInputs, keysInInputs, searchKeys, searchBox) {
   const outside = new Set(keysOutsideInputs);
   const inside = new Set(keysInInputs);
+  const search = new Set(searchKeys ?? []);
   const onKeyDown = event => {
     // Ctrl, Alt and Meta combinations belong to the browser and the system (Alt+← is "back").
     if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
     const inInput = isTextEntry(event.target);
     if (!(inInput ? inside : outside).has(event.key)) return;
     event.preventDefault();
+    const box = !inInput && searchBox && search.has(event.key) ? document.querySelector(searchBox) : null;
+    if (box instanceof HTMLInputElement) {
+      box.focus();
+      box.select();
+      return;
+    }
     dotNet.invokeMethodAsync('OnKeyAsync', event.key, inInput, event.repeat).catch(() => { /* circuit gone */ });
   };
   document.addEventListener('keydown', onKeyDown);

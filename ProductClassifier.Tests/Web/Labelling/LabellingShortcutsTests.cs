@@ -21,6 +21,7 @@ public sealed class LabellingShortcutsTests
             Module.SetupVoid("leaveInput").SetVoidResult();
             Shortcuts = Context.Render<LabellingShortcuts>(p => p
                 .Add(s => s.Disabled, disabled)
+                .Add(s => s.SearchBox, CategoryPicker.SearchBoxSelector)
                 .Add(s => s.OnAcceptAndNext, () => Calls.Add("accept"))
                 .Add(s => s.OnToggleSuggestion, (int n) => Calls.Add($"toggle {n}"))
                 .Add(s => s.OnFocusSearch, () => Calls.Add("search"))
@@ -46,6 +47,8 @@ public sealed class LabellingShortcutsTests
         Assert.IsType<DotNetObjectReference<LabellingShortcuts>>(listen.Arguments[0]);
         Assert.Equal(ShortcutMap.KeysActing(inInput: false), (IEnumerable<string>)listen.Arguments[1]!);
         Assert.Equal(["Escape"], (IEnumerable<string>)listen.Arguments[2]!);
+        Assert.Equal(["/"], (IEnumerable<string>)listen.Arguments[3]!);
+        Assert.Equal("input[data-picker-search]", listen.Arguments[4]);
     }
 
     [Theory]
