@@ -13,6 +13,8 @@ return args.FirstOrDefault() switch
     "cancel" => await CancelLatencyBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling" => await LabellingBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling-browser" => await BrowserLabellingBenchmark.RunAsync(args[1..], cancel.Token),
+    // Not a benchmark: the README's screenshots, taken the same way (the app on Kestrel, headless Chromium).
+    "screenshots" => await DocsScreenshots.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
 };
 
@@ -23,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("       ProductClassifier.Benchmarks cancel [--runs 5]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling [--labellers 20] [--items 2000] [--think-ms 1000] [--overlap-percent 10]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling-browser [--labellers 3] [--items 150] [--think-ms 500] [--overlap-percent 10]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks screenshots [--catalogue NAME] [--out docs] [--earlier 20] [--search shirt]   (scripts/screenshots.sh)");
     return 2;
 }
