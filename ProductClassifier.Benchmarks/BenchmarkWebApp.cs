@@ -41,10 +41,13 @@ internal sealed class BenchmarkWebApp(string connectionString, string imageRoot,
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
-    /// <summary>A new account with <paramref name="role"/> named <paramref name="userName"/>; returns its password.</summary>
+    /// <summary>An account named <paramref name="userName"/> with <paramref name="role"/>, created or given a new password; returns the password.</summary>
     public async Task<string> CreateUserAsync(string userName, string role)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(userName, role);
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        if ((await accounts.ListAsync()).All(a => a.UserName != userName)) return await accounts.CreateAsync(userName, role);
+        await accounts.SetRolesAsync(userName, [role]);
+        return await accounts.ResetPasswordAsync(userName);
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class LabelPage
     private CategoryPicker? _picker;
     private string? _message;
     private bool _busy, _revisiting;
+    private int _refreshes;
 
     // Where the labeller is in their own history when going back with ←; -1 at the queue's current item.
     private IReadOnlyList<HistoryEntry> _history = [];
@@ -134,7 +135,10 @@ public sealed partial class LabelPage
         _implied = CategoryIndex.For(_categories).Implied(_selected);
     }
 
-    /// <summary>Runs a queue operation, then refreshes progress, the prefetched next item and recent categories.</summary>
+    /// <summary>
+    /// Runs a queue operation, one at a time (a click meanwhile is dropped), and shows its outcome at once; then refreshes progress, the prefetched next item and recent categories in a second render. The refresh
+    /// is not part of the busy time: the labeller can act on the new card while it loads.
+    /// </summary>
     private async Task Run(Func<Task> operation)
     {
         if (_busy || _catalogue is null) return;
@@ -151,19 +155,32 @@ public sealed partial class LabelPage
                 Snackbar.Add(e.Message, Severity.Warning);
                 Show(await Queue.NextAsync(_catalogue.Id, _labeller), revisiting: false);
             }
-            _progress = await History.ProgressAsync(_catalogue.Id, _labeller);
-            _prefetch = _revisiting ? null : await Queue.PeekNextAsync(_catalogue.Id, _labeller);
-            (_recent, _frequent) = RecentAndFrequent(await History.HistoryAsync(_catalogue.Id, _labeller));
         }
         catch (UserFacingException e)
         {
             // No open round for the catalogue.
             (_item, _message) = (null, e.Message);
+            return;
         }
         finally
         {
             _busy = false;
         }
+        StateHasChanged();
+        await RefreshAsync();
+    }
+
+    /// <summary>Progress, the prefetch and recent categories, read side by side; a later refresh supersedes this one.</summary>
+    private async Task RefreshAsync()
+    {
+        var refresh = ++_refreshes;
+        var progress = History.ProgressAsync(_catalogue!.Id, _labeller);
+        var prefetch = _revisiting ? Task.FromResult<LabellingItem?>(null) : Queue.PeekNextAsync(_catalogue.Id, _labeller);
+        var history = History.HistoryAsync(_catalogue.Id, _labeller);
+        await Task.WhenAll(progress, prefetch, history);
+        if (refresh != _refreshes) return;
+        (_progress, _prefetch) = (await progress, await prefetch);
+        (_recent, _frequent) = RecentAndFrequent(await history);
     }
 
     /// <summary>The most specific categories of the labeller's latest decisions, and those they chose most often.</summary>

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ProductClassifier.Core.Access;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Labelling;
+
+namespace ProductClassifier.Benchmarks;
+
+/// <summary>
+/// The README's screenshots of the labelling and review pages, taken in headless Chromium on a catalogue with an open
+/// round (<c>scripts/screenshots.sh</c> prepares one from real products). Two labellers' earlier work is entered
+/// through the labelling service first, with some disagreement on the overlap items, so progress, agreement and
+/// conflicts have something to show; a third labeller then works a few products in the page with its keys.
+/// </summary>
+internal static class DocsScreenshots
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var output = Path.GetFullPath(Value(args, "--out") ?? Path.Combine(ProjectRoot.Find(), "docs"));
+        var earlier = LabellingBenchmark.Option(args, "--earlier", 20, zero: true);
+        if (!File.Exists(HeadlessChromium.ExecutablePath))
+        {
+            Console.Error.WriteLine($"Chromium is not installed at {HeadlessChromium.ExecutablePath}: sudo apt-get install chromium");
+            return 2;
+        }
+        await using var database = await BenchmarkDatabase.OpenAsync(ct);
+        Catalogue catalogue;
+        await using (var db = ClassifierDbOptions.Create(database.ConnectionString))
+        {
+            catalogue = await CatalogueStore.ResolveAsync(db, Value(args, "--catalogue"), ct);
+            if (!await db.LabellingBatches.AnyAsync(b => b.CatalogueId == catalogue.Id && b.ResultVersionId == null, ct))
+            {
+                Console.Error.WriteLine($"Catalogue '{catalogue.Name}' has no open labelling round: ./pc round open --catalogue {catalogue.Name}");
+                return 2;
+            }
+        }
+        var images = ImageStore.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        await using var app = new BenchmarkWebApp(database.ConnectionString, images.Root).Start();
+        await EarlierWorkAsync(app.Services, database, catalogue.Id, earlier, ct);
+
+        Directory.CreateDirectory(output);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var labeller = await chromium.SignedInPageAsync(app.Address, "dana", await app.CreateUserAsync("dana", Roles.Labeller));
+        await labeller.GotoAsync($"/label?catalogue={Uri.EscapeDataString(catalogue.Name)}");
+        await HeadlessChromium.LabellingKeysActAsync(labeller);
+        var random = new Random(3);
+        for (var i = 0; i < 6; i++)
+        {
+            var card = labeller.Locator(".product-card");
+            await card.WaitForAsync();
+            var product = await card.GetAttributeAsync("data-product");
+            if (random.Next(3) == 0) await labeller.Keyboard.PressAsync("2");
+            await labeller.Keyboard.PressAsync("Enter");
+            await labeller.Locator($".product-card:not([data-product='{product}']), [data-testid=queue-message]").First.WaitForAsync();
+        }
+        await ShootAsync(labeller, Path.Combine(output, "labelling.png"));
+        await labeller.Keyboard.PressAsync("/");
+        await labeller.Keyboard.TypeAsync(Value(args, "--search") ?? "shirt");
+        await labeller.GetByTestId("result-count").WaitForAsync();
+        await ShootAsync(labeller, Path.Combine(output, "labelling-search.png"));
+
+        var admin = await chromium.SignedInPageAsync(app.Address, "admin", await app.CreateUserAsync("admin", Roles.Admin));
+        await admin.GotoAsync($"/label/review?catalogue={Uri.EscapeDataString(catalogue.Name)}");
+        await admin.GetByTestId("agreement").WaitForAsync();
+        await ShootAsync(admin, Path.Combine(output, "label-review.png"));
+        Console.WriteLine($"screenshots of catalogue '{catalogue.Name}' in {output}: labelling.png, labelling-search.png, label-review.png");
+        return 0;
+    }
+
+    /// <summary>
+    /// Two labellers decide <paramref name="each"/> products apiece through the labelling service: one takes the model's
+    /// suggestions as they are, the other swaps the most specific one for a sibling on every third product.
+    /// </summary>
+    private static async Task EarlierWorkAsync(IServiceProvider services, BenchmarkDatabase database, int catalogueId, int each,
+        CancellationToken ct)
+    {
+        var queue = services.GetRequiredService<LabellingQueue>();
+        List<(int Id, int? ParentId)> categories;
+        await using (var db = ClassifierDbOptions.Create(database.ConnectionString))
+            categories = [.. (await db.Categories.Where(c => c.CatalogueId == catalogueId).Select(c => new { c.Id, c.ParentId }).ToListAsync(ct))
+                .Select(c => (c.Id, c.ParentId))];
+        var random = new Random(7);
+        foreach (var (labeller, disagrees) in new[] { ("asha", false), ("ben", true) })
+            for (var i = 0; i < each && await queue.NextAsync(catalogueId, labeller, ct) is { } item; i++)
+            {
+                var chosen = item.Predictions.Select(p => p.CategoryId).ToList();
+                if (disagrees && i % 3 == 0 && item.Predictions.MaxBy(p => p.Path.Length) is { } leaf)
+                {
+                    var parent = categories.Single(c => c.Id == leaf.CategoryId).ParentId;
+                    var siblings = categories.Where(c => c.ParentId == parent && c.Id != leaf.CategoryId).ToList();
+                    chosen.Remove(leaf.CategoryId);
+                    if (siblings.Count > 0) chosen.Add(siblings[random.Next(siblings.Count)].Id);
+                }
+                await queue.DecideAsync(labeller, item.Product.Id, chosen, ct);
+            }
+    }
+
+    /// <summary>The whole page once its images have loaded and animations settled.</summary>
+    private static async Task ShootAsync(IPage page, string path)
+    {
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        // A window as tall as the page rather than a full-page capture, which would cut the fixed side bar short.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(page.ViewportSize!.Width, Math.Max(height, page.ViewportSize.Height));
+        await Task.Delay(400);
+        await page.ScreenshotAsync(new() { Path = path });
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
