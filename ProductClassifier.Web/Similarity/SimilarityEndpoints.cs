@@ -54,7 +54,7 @@ internal static class SimilarityEndpoints
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(search.TooLarge(limit + FormOverhead + 1));
+            return TooLarge(search.TooLarge(null));
         }
         catch (InvalidDataException e)
         {

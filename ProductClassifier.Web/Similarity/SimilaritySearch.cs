@@ -67,8 +67,9 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         return await SummariesAsync(db, catalogueId, ids.Take(limit).ToList(), ct);
     }
 
-    public string TooLarge(long bytes) =>
-        $"The image is {bytes / 1048576.0:0.#} MiB; the limit is {Options.MaxUploadBytes / 1048576.0:0.#} MiB.";
+    /// <summary>The refusal of an upload of <paramref name="bytes"/> (unknown: null) past <see cref="SimilaritySearchOptions.MaxUploadBytes"/>.</summary>
+    public string TooLarge(long? bytes) =>
+        $"The upload is {(bytes is { } b ? $"{b / 1048576.0:0.##} MiB" : "too large")}; the limit is {Options.MaxUploadBytes / 1048576.0:0.##} MiB.";
 
     private void CheckK(int k)
     {
