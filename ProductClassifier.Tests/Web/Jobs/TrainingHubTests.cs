@@ -36,14 +36,7 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         var progress = new ConcurrentQueue<JobProgressMessage>();
         var metrics = new ConcurrentQueue<JobMetricsMessage>();
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, TrainingHub.Path.TrimStart('/')), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Headers[ApiKeys.Header] = key;
-            })
-            .Build();
+        await using var hub = Connect(app, key);
         hub.On<JobStatusMessage>(nameof(ITrainingClient.JobStatus), m =>
         {
             statuses.Enqueue(m);
@@ -83,14 +76,7 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         await new JobQueue(db).CancelAsync(job.Id);
         var (_, key) = await new ApiKeys(db).IssueAsync("notebook", Roles.Admin);
         await using var app = new WebAppFactory(database.ConnectionString, _folder);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, TrainingHub.Path.TrimStart('/')), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Headers[ApiKeys.Header] = key;
-            })
-            .Build();
+        await using var hub = Connect(app, key);
         await hub.StartAsync();
 
         var history = await hub.InvokeAsync<IReadOnlyList<JobEventMessage>>(nameof(TrainingHub.Subscribe), job.Id);
@@ -100,6 +86,17 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         Assert.Equal(0.5, history[1].Payload.GetProperty("trainLoss").GetDouble());
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<IReadOnlyList<JobEventMessage>>(nameof(TrainingHub.Subscribe), 999_999_999L));
     }
+
+    /// <summary>A real SignalR .NET client of the test server's hub, signed in by API key.</summary>
+    private static HubConnection Connect(WebAppFactory app, string key) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, TrainingHub.Path.TrimStart('/')), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Headers[ApiKeys.Header] = key;
+            })
+            .Build();
 
     private async Task<IAsyncDisposable> StartWorkerAsync()
     {
