@@ -63,6 +63,19 @@ public static class AcquisitionScorer
         bool[]? categoryMask, Func<double, int, double> perCategory)
     {
         var count = members[0].Length / categories;
+        var values = new double[count * categories];
+        Parallel.For(0, count, i =>
+        {
+            for (var c = 0; c < categories; c++)
+            {
+                if (categoryMask is not null && !categoryMask[c]) continue;
+                var offset = i * categories + c;
+                var mean = 0.0;
+                foreach (var member in members) mean += member[offset];
+                values[offset] = perCategory(mean / members.Count, offset);
+            }
+        });
+        var scale = options.BalanceCategories ? CategoryScales(values, count, categories) : null;
         var scores = new double[count];
         Parallel.For(0, count, () => new double[categories], (i, _, buffer) =>
         {
@@ -70,15 +83,27 @@ public static class AcquisitionScorer
             for (var c = 0; c < categories; c++)
             {
                 if (categoryMask is not null && !categoryMask[c]) continue;
-                var offset = i * categories + c;
-                var mean = 0.0;
-                foreach (var member in members) mean += member[offset];
-                buffer[used++] = perCategory(mean / members.Count, offset);
+                buffer[used++] = values[i * categories + c] * (scale?[c] ?? 1);
             }
             scores[i] = Aggregate(buffer.AsSpan(0, used), options);
             return buffer;
         }, _ => { });
         return scores;
+    }
+
+    /// <summary>
+    /// Per category, the factor that brings its pool mean to the mean over all categories, so a rare category's most
+    /// uncertain products count as much as a frequent one's (macro-F1 weighs every category alike). The denominator is
+    /// floored at a tenth of the overall mean: a category the ensemble is certain about everywhere stays quiet.
+    /// </summary>
+    private static double[] CategoryScales(double[] values, int count, int categories)
+    {
+        var means = new double[categories];
+        for (var i = 0; i < count; i++)
+            for (var c = 0; c < categories; c++) means[c] += values[i * categories + c];
+        for (var c = 0; c < categories; c++) means[c] /= Math.Max(1, count);
+        var overall = Math.Max(means.Average(), Epsilon);
+        return means.Select(m => overall / Math.Max(m, 0.1 * overall)).ToArray();
     }
 
     private static double Aggregate(Span<double> values, AcquisitionOptions options)

@@ -3,11 +3,15 @@ using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
 
-/// <summary>Draws training as one progress bar per run (member, fold, meta-learner) with its latest loss.</summary>
+/// <summary>
+/// Draws training as one progress bar per run (member, fold, meta-learner) with its latest loss, and when a run ends
+/// prints one line with its epochs and mean seconds per epoch (what BENCHMARKS.md records).
+/// </summary>
 internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
 {
     private readonly Dictionary<string, ProgressTask> _runs = [];
     private readonly Dictionary<string, float> _validation = [];
+    private readonly Dictionary<string, (int Epochs, TimeSpan Elapsed)> _epochs = [];
 
     public void OnStep(TrainingStep step)
     {
@@ -17,8 +21,12 @@ internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
         task.Description = Describe(step.Run, $"epoch {step.Epoch} loss {step.Loss:F4}");
     }
 
-    public void OnEpoch(TrainingEpoch epoch) =>
+    public void OnEpoch(TrainingEpoch epoch)
+    {
+        var (epochs, elapsed) = _epochs.GetValueOrDefault(epoch.Run);
+        _epochs[epoch.Run] = (epochs + 1, elapsed + epoch.Elapsed);
         Task(epoch.Run).Description = Describe(epoch.Run, $"epoch {epoch.Epoch}/{epoch.Epochs} loss {epoch.TrainLoss:F4} ({epoch.Elapsed.TotalSeconds:F1}s)");
+    }
 
     public void OnValidation(ValidationMetrics metrics)
     {
@@ -28,7 +36,15 @@ internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
 
     public void Finish()
     {
-        foreach (var task in _runs.Values) task.Value = task.MaxValue;
+        foreach (var (run, task) in _runs) Complete(run, task);
+    }
+
+    private void Complete(string run, ProgressTask task)
+    {
+        task.Value = task.MaxValue;
+        if (_epochs.Remove(run, out var done) && done.Epochs > 0)
+            CliHost.ProgressConsole.MarkupLine(Markup.Escape(
+                $"{run}: {done.Epochs} epochs, {done.Elapsed.TotalSeconds / done.Epochs:F1} s/epoch ({done.Elapsed.TotalSeconds:F0} s)"));
     }
 
     private string Describe(string run, string state) =>
@@ -37,7 +53,7 @@ internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
     private ProgressTask Task(string run)
     {
         if (_runs.TryGetValue(run, out var task)) return task;
-        foreach (var previous in _runs.Values) previous.Value = previous.MaxValue;
+        foreach (var (previous, previousTask) in _runs) Complete(previous, previousTask);
         return _runs[run] = context.AddTask(Markup.Escape(run));
     }
 }

@@ -33,10 +33,14 @@ internal static class SimulateCommand
         var fromPretrained = new Option<bool>("--from-pretrained") { Description = "Fine-tune the rule-trained ensemble afresh each round instead of the last round's" };
         var replot = new Option<bool>("--replot") { Description = "Only redraw summary.json and the chart from the curves.csv already in --out" };
         var topK = new Option<bool>("--top-k") { Description = "Take the top scores instead of importance-weighted sampling" };
+        var uncertaintyWeight = new Option<double>("--uncertainty-weight") { Description = "Share of uncertainty in uncertainty-disagreement", DefaultValueFactory = _ => new AcquisitionOptions().UncertaintyWeight };
+        var balance = new Option<bool>("--balance-categories") { Description = "Scale each category's uncertainty and disagreement to the mean over categories before aggregating (false: raw values)", DefaultValueFactory = _ => new AcquisitionOptions().BalanceCategories };
+        var aggregate = new Option<ScoreAggregation>("--aggregate") { Description = "How per-category scores combine per product: Max, Mean or TopKSum", DefaultValueFactory = _ => new AcquisitionOptions().Aggregation };
+        var summed = new Option<int>("--categories-summed") { Description = "Categories TopKSum adds up", DefaultValueFactory = _ => new AcquisitionOptions().TopK };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -54,7 +58,9 @@ internal static class SimulateCommand
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
                 FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
                 PretrainEpochs = p.GetValue(pretrainEpochs), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
-                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK)),
+                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
+                    UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
+                    Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed)),
             };
             Validate(options);
             var folder = p.GetValue(dataset) ?? throw new Core.UserFacingException("--dataset is required: the data set folder to simulate on.");

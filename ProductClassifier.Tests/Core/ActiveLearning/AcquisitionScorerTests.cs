@@ -4,7 +4,7 @@ namespace ProductClassifier.Tests.Core.ActiveLearning;
 
 public sealed class AcquisitionScorerTests
 {
-    private static readonly AcquisitionOptions Options = new(Aggregation: ScoreAggregation.Max);
+    private static readonly AcquisitionOptions Options = new(Aggregation: ScoreAggregation.Max, BalanceCategories: false);
 
     [Fact]
     public void Disagreement_is_zero_when_members_agree()
@@ -41,7 +41,22 @@ public sealed class AcquisitionScorerTests
     {
         // One product, two categories: entropy ln 2 and ~0.
         float[] member = [0.5f, 0f];
-        var score = AcquisitionScorer.Uncertainty([member], 2, new AcquisitionOptions(aggregation, TopK: 1))[0];
+        var score = AcquisitionScorer.Uncertainty([member], 2, new AcquisitionOptions(aggregation, TopK: 1, BalanceCategories: false))[0];
         Assert.Equal(expected, score, 3);
+    }
+
+    [Fact]
+    public void Balancing_lets_a_rare_categorys_doubt_outrank_a_frequent_categorys()
+    {
+        // Two categories, four products. The ensemble is unsure of category 0 everywhere (p = 0.3) and sure of category 1
+        // everywhere except product 3 (p = 0.2, a little less unsure than 0.3). Unbalanced, every product scores alike;
+        // balanced, product 3 stands out: its doubt is the only one category 1 has.
+        float[] member = [0.3f, 0.001f, 0.3f, 0.001f, 0.3f, 0.001f, 0.3f, 0.2f];
+        var plain = AcquisitionScorer.Uncertainty([member], 2, Options);
+        Assert.All(plain, s => Assert.Equal(plain[0], s, 9));
+
+        var balanced = AcquisitionScorer.Uncertainty([member], 2, Options with { BalanceCategories = true });
+        Assert.True(balanced[3] > 1.2 * balanced[0], $"product 3 {balanced[3]:F3}, others {balanced[0]:F3}");
+        Assert.Equal(balanced[0], balanced[1], 9);
     }
 }
