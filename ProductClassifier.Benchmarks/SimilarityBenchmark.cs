@@ -23,7 +23,10 @@ internal static class SimilarityBenchmark
         var threads = Option(args, "--threads", Environment.ProcessorCount);
         var dataset = Value(args, "--dataset") ?? Path.GetFullPath(Path.Combine(ProjectRoot.Find(), "..", "shared", "data", "fashion-44k"));
         var cache = Value(args, "--features") ?? ProjectRoot.DataFolder("features", Path.GetFileName(dataset));
-        var options = new SimilarityOptions();
+        var options = new SimilarityOptions
+        {
+            Quantization = Enum.Parse<VectorQuantization>(Value(args, "--quantization") ?? nameof(VectorQuantization.Float32), ignoreCase: true),
+        };
 
         var bases = await BenchmarkVectors.CachedFeaturesAsync(dataset, cache, ct);
         var source = bases is null
@@ -68,7 +71,7 @@ internal static class SimilarityBenchmark
         var before = Process.GetCurrentProcess();
         var (rss, cpu) = (before.WorkingSet64, before.TotalProcessorTime);
         var clock = Stopwatch.StartNew();
-        var graph = HnswGraph.Create(vectors.Dimensions, options.Connectivity, options.ExpansionAdd, options.ExpansionSearch);
+        var graph = HnswGraph.Create(vectors.Dimensions, options.Connectivity, options.ExpansionAdd, options.ExpansionSearch, options.Quantization);
         graph.Reserve(vectors.Count, threads);
         var done = 0;
         Parallel.For(0, vectors.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, i =>
@@ -82,7 +85,7 @@ internal static class SimilarityBenchmark
         var fileBytes = new FileInfo(file).Length;
         File.Delete(file);
         Console.WriteLine(Invariant($"build: {clock.Elapsed.TotalSeconds:F1} s wall, {(after.TotalProcessorTime - cpu).TotalSeconds:F0} s CPU ") +
-            Invariant($"(connectivity {options.Connectivity}, expansion_add {options.ExpansionAdd}); index memory {graph.MemoryBytes / 1e6:F0} MB ") +
+            Invariant($"(connectivity {options.Connectivity}, expansion_add {options.ExpansionAdd}, {options.Quantization}); index memory {graph.MemoryBytes / 1e6:F0} MB ") +
             Invariant($"(process grew {(after.WorkingSet64 - rss) / 1e6:F0} MB), file {fileBytes / 1e6:F0} MB"));
         return graph;
     }

@@ -120,7 +120,7 @@ public sealed class EmbeddedSimilarityWriter : ISimilarityIndexWriter
     }
 
     private GraphSnapshot Empty() => new(
-        HnswGraph.Create(_options.Dimensions, _options.Connectivity, _options.ExpansionAdd, _options.ExpansionSearch), [],
+        HnswGraph.Create(_options.Dimensions, _options.Connectivity, _options.ExpansionAdd, _options.ExpansionSearch, _options.Quantization), [],
         _options.ExactCategoryLimit);
 
     private void Write(Action change)

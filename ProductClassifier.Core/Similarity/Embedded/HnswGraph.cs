@@ -49,9 +49,10 @@ internal sealed unsafe class HnswGraph : IDisposable
         }
     }
 
-    public static HnswGraph Create(int dimensions, int connectivity, int expansionAdd, int expansionSearch)
+    public static HnswGraph Create(int dimensions, int connectivity, int expansionAdd, int expansionSearch,
+        VectorQuantization quantization = VectorQuantization.Float32)
     {
-        var options = Options(dimensions, connectivity, expansionAdd, expansionSearch);
+        var options = Options(dimensions, connectivity, expansionAdd, expansionSearch, quantization);
         var handle = usearch_init(&options, out var error);
         Check(error);
         return new HnswGraph(handle, dimensions);
@@ -185,10 +186,17 @@ internal sealed unsafe class HnswGraph : IDisposable
         catch { return 0; }
     }
 
-    private static IndexOptions Options(int dimensions, int connectivity, int expansionAdd, int expansionSearch) => new()
+    private static IndexOptions Options(int dimensions, int connectivity, int expansionAdd, int expansionSearch,
+        VectorQuantization quantization) => new()
     {
         metric_kind = MetricKind.Cos,
-        quantization = ScalarKind.Float32,
+        // Stored form only: vectors go in and come out as float32 whatever the index keeps.
+        quantization = quantization switch
+        {
+            VectorQuantization.Float16 => ScalarKind.Float16,
+            VectorQuantization.Int8 => ScalarKind.Int8,
+            _ => ScalarKind.Float32,
+        },
         dimensions = (ulong)dimensions,
         connectivity = (ulong)connectivity,
         expansion_add = (ulong)expansionAdd,

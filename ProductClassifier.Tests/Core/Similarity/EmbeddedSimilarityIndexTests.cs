@@ -11,19 +11,26 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-similarity-").FullName;
 
     // One build thread: the graph, and so every result, is the same on every run.
-    private static IOptions<SimilarityOptions> Options(int exactCategoryLimit = 5000) => Microsoft.Extensions.Options.Options.Create(
-        new SimilarityOptions { ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1 });
+    private static IOptions<SimilarityOptions> Options(int exactCategoryLimit = 5000,
+        VectorQuantization quantization = VectorQuantization.Float32) => Microsoft.Extensions.Options.Options.Create(
+        new SimilarityOptions
+        {
+            ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1, Quantization = quantization,
+        });
 
     private static List<SimilarityEntry> Entries(float[][] vectors, int firstId = 1, Func<long, int[]>? categories = null) =>
         vectors.Select((v, i) => new SimilarityEntry(firstId + i, v, categories?.Invoke(firstId + i) ?? [], [])).ToList();
 
-    [Fact]
-    public async Task A_published_index_reloads_with_identical_results()
+    [Theory]
+    [InlineData(VectorQuantization.Float32)]
+    [InlineData(VectorQuantization.Int8)]
+    public async Task A_published_index_reloads_with_identical_results(VectorQuantization quantization)
     {
         var vectors = TestVectors.Clustered(2000);
         var queries = TestVectors.Clustered(25, seed: 7);
         List<IReadOnlyList<SimilarProduct>> before = [];
-        using (var writer = new EmbeddedSimilarityWriter(_folder, Options()))
+        // Readers open with the default options: the file, not the configuration, says how its vectors are stored.
+        using (var writer = new EmbeddedSimilarityWriter(_folder, Options(quantization: quantization)))
         {
             await writer.UpsertAsync(Entries(vectors));
             await writer.PublishAsync(watermark: 42);
@@ -31,7 +38,7 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
         }
 
         using var reader = new EmbeddedSimilarityReader(_folder, Options());
-        using var reopened = new EmbeddedSimilarityWriter(_folder, Options());
+        using var reopened = new EmbeddedSimilarityWriter(_folder, Options(quantization: quantization));
         Assert.Equal(2000, await reader.CountAsync());
         Assert.Equal(42, await reopened.WatermarkAsync());
         for (var i = 0; i < queries.Length; i++)
@@ -135,6 +142,27 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
         }
         output.WriteLine($"recall@10 {recall:F4}");
         Assert.True(recall >= 0.95, $"recall@10 {recall:F3}");
+    }
+
+    [Fact]
+    public async Task An_int8_index_stores_its_vectors_in_a_quarter_of_the_bytes()
+    {
+        var vectors = TestVectors.Clustered(2000);
+        async Task<long> Published(VectorQuantization quantization)
+        {
+            var folder = Path.Combine(_folder, quantization.ToString());
+            using var writer = new EmbeddedSimilarityWriter(folder, Options(quantization: quantization));
+            await writer.UpsertAsync(Entries(vectors));
+            await writer.PublishAsync(1);
+            return new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        }
+
+        var exact = await Published(VectorQuantization.Float32);
+        var int8 = await Published(VectorQuantization.Int8);
+        output.WriteLine($"float32 {exact:N0} bytes, int8 {int8:N0} bytes");
+        // The graph's links are the same either way; the vectors shrink 4×.
+        var vectorBytes = (long)vectors.Length * vectors[0].Length;
+        Assert.InRange(exact - int8, 2.5 * vectorBytes, 3.5 * vectorBytes);
     }
 
     [Fact]
