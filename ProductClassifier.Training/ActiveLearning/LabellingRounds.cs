@@ -23,6 +23,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
 {
     /// <summary>Rule-labelled products replayed beside the human labels, so fine-tuning does not forget the rest.</summary>
     public int ReplayRows { get; init; } = 2000;
+
+    /// <summary>Rule positives of each category the replay keeps before filling uniformly (<see cref="ReplaySelection"/>).</summary>
+    public int ReplayPerCategory { get; init; } = 5;
     public float HumanWeight { get; init; } = 5f;
     public AcquisitionOptions Acquisition { get; init; } = new();
     public string? Device { get; init; }
@@ -86,8 +89,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
 
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
-            var replay = split.Train.Where(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0)
-                .OrderBy(i => (i * 2654435761L + batch.Round) % 1_000_003).Take(ReplayRows);
+            var replay = ReplaySelection.Pick(corpus,
+                split.Train.Where(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0).ToArray(),
+                ReplayRows, ReplayPerCategory, new Random(batch.Round));
             var rows = human.Concat(replay).ToArray();
             var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance);
             var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,

@@ -32,6 +32,9 @@ public sealed record SimulationOptions
     /// <summary>Rule-labelled development rows replayed beside the human labels in each fine-tuning, so the models keep what the rules taught.</summary>
     public int Replay { get; init; } = 2_000;
 
+    /// <summary>Rule positives of each category the replay keeps before filling uniformly (<see cref="ReplaySelection"/>); 0: uniform.</summary>
+    public int ReplayPerCategory { get; init; } = 5;
+
     public int FineTuneEpochs { get; init; } = 6;
     public int FineTuneBatchSize { get; init; } = 256;
 

@@ -88,7 +88,8 @@ internal sealed class SimulationRun : IDisposable
     private EnsembleModel FineTune(CancellationToken ct)
     {
         var labelled = _inclusion.Keys.ToArray();
-        var replay = _replayCandidates.Where(i => _human[i] is null).OrderBy(_ => _random.Next()).Take(_options.Replay);
+        var replay = ReplaySelection.Pick(_corpus, _replayCandidates.Where(i => _human[i] is null).ToArray(), _options.Replay,
+            _options.ReplayPerCategory, _random);
         var rows = labelled.Concat(replay).ToArray();
         var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
             _options.HumanWeight, ImportanceWeights());

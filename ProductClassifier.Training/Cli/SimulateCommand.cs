@@ -25,6 +25,7 @@ internal static class SimulateCommand
         var models = new Option<string?>("--models") { Description = $"Comma-separated members (default: {string.Join(",", SimulationOptions.DefaultModels)}; those without inputs are skipped)" };
         var humanWeight = new Option<float>("--human-weight") { Description = "Loss weight of a human label against a rule label", DefaultValueFactory = _ => 100f };
         var replay = new Option<int>("--replay") { Description = "Rule-labelled rows replayed in each fine-tuning", DefaultValueFactory = _ => 2_000 };
+        var replayPerCategory = new Option<int>("--replay-per-category") { Description = "Rule positives per category the replay keeps before filling uniformly (0: a uniform sample)", DefaultValueFactory = _ => new SimulationOptions().ReplayPerCategory };
         var epochs = new Option<int>("--epochs") { Description = "Fine-tuning epochs per round", DefaultValueFactory = _ => 6 };
         var fineTuneBatch = new Option<int>("--fine-tune-batch") { Description = "Mini-batch size of the fine-tuning", DefaultValueFactory = _ => 256 };
         var learningRate = new Option<double>("--lr-factor") { Description = "Fine-tuning learning rate as a share of each model's own", DefaultValueFactory = _ => 1.5 };
@@ -40,7 +41,7 @@ internal static class SimulateCommand
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -54,7 +55,7 @@ internal static class SimulateCommand
             {
                 Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
                 Rounds = p.GetValue(rounds), BatchSize = p.GetValue(batch), Seeds = p.GetValue(seeds), TestFraction = p.GetValue(testFraction),
-                Pool = p.GetValue(pool), HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), FineTuneEpochs = p.GetValue(epochs),
+                Pool = p.GetValue(pool), HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), ReplayPerCategory = p.GetValue(replayPerCategory), FineTuneEpochs = p.GetValue(epochs),
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
                 FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
                 PretrainEpochs = p.GetValue(pretrainEpochs), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
