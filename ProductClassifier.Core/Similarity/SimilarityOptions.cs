@@ -34,9 +34,10 @@ public sealed class SimilarityOptions
     /// <summary>
     /// Embedded: how the graph stores vectors. <see cref="VectorQuantization.Float32"/> keeps them exact; Float16 halves
     /// and Int8 quarters the bytes each distance reads, which is what bounds search speed once the vectors outgrow the
-    /// caches (BENCHMARKS.md). Read from the file when an index is opened, so changing it needs a rebuild.
+    /// caches (BENCHMARKS.md). Float16 is the default: at 1M × 512 it kept recall@10 0.960 (float32 0.968) at half the
+    /// memory. Read from the file when an index is opened, so changing it needs a rebuild.
     /// </summary>
-    public VectorQuantization Quantization { get; set; } = VectorQuantization.Float32;
+    public VectorQuantization Quantization { get; set; } = VectorQuantization.Float16;
 
     /// <summary>Embedded: threads adding vectors during a build (0: one per core).</summary>
     [Range(0, 256)] public int BuildThreads { get; set; }

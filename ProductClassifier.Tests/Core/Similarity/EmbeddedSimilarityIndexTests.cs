@@ -10,12 +10,13 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pc-similarity-").FullName;
 
-    // One build thread: the graph, and so every result, is the same on every run.
+    // One build thread: the graph, and so every result, is the same on every run. Quantisation: the default's unless given.
     private static IOptions<SimilarityOptions> Options(int exactCategoryLimit = 5000,
-        VectorQuantization quantization = VectorQuantization.Float32) => Microsoft.Extensions.Options.Options.Create(
+        VectorQuantization? quantization = null) => Microsoft.Extensions.Options.Options.Create(
         new SimilarityOptions
         {
-            ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1, Quantization = quantization,
+            ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1,
+            Quantization = quantization ?? new SimilarityOptions().Quantization,
         });
 
     private static List<SimilarityEntry> Entries(float[][] vectors, int firstId = 1, Func<long, int[]>? categories = null) =>
@@ -23,6 +24,7 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
 
     [Theory]
     [InlineData(VectorQuantization.Float32)]
+    [InlineData(VectorQuantization.Float16)]
     [InlineData(VectorQuantization.Int8)]
     public async Task A_published_index_reloads_with_identical_results(VectorQuantization quantization)
     {
