@@ -11,11 +11,11 @@ namespace ProductClassifier.Core.ActiveLearning;
 /// </summary>
 public static class ReplaySelection
 {
-    /// <param name="candidates">Products that may be replayed (rule-labelled, no human label).</param>
+    /// <param name="rows">Products the replay may come from; of these, only rule-labelled ones without a human label are replayed.</param>
     /// <param name="perCategory">Rule positives kept per category before the uniform fill; 0: a plain uniform sample.</param>
-    public static int[] Pick(Corpus corpus, IReadOnlyList<int> candidates, int count, int perCategory, Random random)
+    public static int[] Pick(Corpus corpus, IEnumerable<int> rows, int count, int perCategory, Random random)
     {
-        var shuffled = candidates.ToArray();
+        var shuffled = rows.Where(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0).ToArray();
         random.Shuffle(shuffled);
         if (perCategory <= 0 || count >= shuffled.Length) return shuffled[..Math.Min(count, shuffled.Length)];
 

@@ -89,9 +89,7 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
 
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
-            var replay = ReplaySelection.Pick(corpus,
-                split.Train.Where(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0).ToArray(),
-                ReplayRows, ReplayPerCategory, new Random(batch.Round));
+            var replay = ReplaySelection.Pick(corpus, split.Train, ReplayRows, ReplayPerCategory, new Random(batch.Round));
             var rows = human.Concat(replay).ToArray();
             var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance);
             var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,

@@ -21,7 +21,6 @@ internal sealed class SimulationRun : IDisposable
     private readonly Corpus _corpus;
     private readonly bool[] _labelled;
     private readonly Dictionary<int, double> _inclusion = [];
-    private readonly int[] _replayCandidates;
     private EnsembleModel _ensemble;
 
     public SimulationRun(SimulationSetup setup, SimulationOptions options, QueryStrategy strategy, int seed)
@@ -36,7 +35,6 @@ internal sealed class SimulationRun : IDisposable
             RuleCategories = source.RuleCategories, ReferenceLabels = source.ReferenceLabels, HumanLabels = _human,
         };
         _labelled = new bool[setup.Pool.Length];
-        _replayCandidates = setup.Split.Development.Where(i => source.Products[i].FiredRules.Length > 0).ToArray();
         _ensemble = setup.Pretrained;
     }
 
@@ -88,8 +86,7 @@ internal sealed class SimulationRun : IDisposable
     private EnsembleModel FineTune(CancellationToken ct)
     {
         var labelled = _inclusion.Keys.ToArray();
-        var replay = ReplaySelection.Pick(_corpus, _replayCandidates.Where(i => _human[i] is null).ToArray(), _options.Replay,
-            _options.ReplayPerCategory, _random);
+        var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, _options.Replay, _options.ReplayPerCategory, _random);
         var rows = labelled.Concat(replay).ToArray();
         var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
             _options.HumanWeight, ImportanceWeights());

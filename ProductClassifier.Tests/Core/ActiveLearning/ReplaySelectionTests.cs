@@ -44,4 +44,22 @@ public sealed class ReplaySelectionTests
         var all = ReplaySelection.Pick(corpus, [3, 7, 11], 40, perCategory: 4, new Random(1));
         Assert.Equal([3, 7, 11], all.Order());
     }
+
+    [Fact]
+    public void Products_with_a_human_label_or_no_fired_rule_are_never_replayed()
+    {
+        var source = ThreeCategories();
+        var human = new int[]?[1000];
+        human[7] = [0];
+        var products = source.Products.Select(p => p.Id == 11 ? p with { FiredRules = [] } : p).ToList();
+        var corpus = new Corpus
+        {
+            Name = source.Name, Products = products, Categories = source.Categories, RuleCategories = source.RuleCategories,
+            ReferenceLabels = source.ReferenceLabels, HumanLabels = human,
+        };
+
+        var picked = ReplaySelection.Pick(corpus, [3, 7, 11, 500], 40, perCategory: 4, new Random(1));
+
+        Assert.Equal([3, 500], picked.Order());
+    }
 }
