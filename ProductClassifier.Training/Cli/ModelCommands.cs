@@ -62,9 +62,10 @@ internal static class ModelCommands
         var folds = new Option<int>("--folds") { Description = "Folds for the meta-learner's out-of-fold predictions (<2: averaging only)", DefaultValueFactory = _ => 3 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs per member (default: each model's own, with early stopping)" };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: datasets/<catalogue>/preprocessing.json, else inferred)" };
+        var ruleDropout = new Option<double>("--rule-dropout") { Description = "Share of rows whose rule firings each member trains without (0–1)", DefaultValueFactory = _ => new TrainRequest(PreprocessingConfig.Defaults()).RuleDropout };
         var noActivate = new Option<bool>("--no-activate") { Description = "Register the new version without making it active" };
         var command = new Command("train", "Train the members and ensembles on rule and human labels, evaluate, save and register a new model version")
-            { models, folds, epochs, config, noActivate, DeviceOption };
+            { models, folds, epochs, ruleDropout, config, noActivate, DeviceOption };
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
@@ -74,6 +75,7 @@ internal static class ModelCommands
             {
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ModelRegistry.MemberNames,
                 Folds = p.GetValue(folds), Epochs = p.GetValue(epochs), Device = p.GetValue(DeviceOption),
+                RuleDropout = p.GetValue(ruleDropout),
             };
             CliHost.Info($"catalogue '{catalogue.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, " +
                 $"{corpus.RuleCategories.Count} rules; preprocessing: {request.Config.Source}; device: {TorchRuntime.ResolveDevice(request.Device)}");

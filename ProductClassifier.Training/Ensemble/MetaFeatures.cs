@@ -1,8 +1,12 @@
 using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Models;
 
 namespace ProductClassifier.Training.Ensemble;
 
-/// <summary>The meta-learner's inputs: the members' logits side by side, and the rule firings of the same rows.</summary>
+/// <summary>
+/// The meta-learner's inputs: the members' logits side by side, and the rule firings of the same rows for meta-learners
+/// saved when they still read them (the current one does not: see <see cref="ModelRegistry"/>).
+/// </summary>
 internal static class MetaFeatures
 {
     public static FeatureSet Build(FeatureSet source, IReadOnlyList<int> rows, IReadOnlyList<float[]> memberLogits, int categories)

@@ -7,7 +7,7 @@ namespace ProductClassifier.Training.Ensemble;
 
 /// <summary>
 /// The stacked ensemble's learner: per category, a logistic regression over the members' logits for that category
-/// (the rule firings join through <see cref="ProductModel"/>'s rules path). Starts as the mean of the members' logits,
+/// (it does not read the rule firings: the members do). Starts as the mean of the members' logits,
 /// so it begins where averaging is and moves only where out-of-fold evidence says a member is better or worse.
 /// </summary>
 internal sealed class MetaLearner : nn.Module<ModelInput, Tensor>

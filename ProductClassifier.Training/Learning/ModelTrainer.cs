@@ -69,12 +69,16 @@ public sealed class ModelTrainer(IMetricsSink sink)
             module.Reseed(options.Seed + epoch * 7919L);
             var order = Shuffled(train, new Random(options.Seed * 1_000_003 + epoch));
             module.train();
+            var ruleDropout = new Random(options.Seed * 31 + epoch);
             double lossSum = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
             {
                 ct.ThrowIfCancellationRequested();
-                var loss = Step(module, optimizer, data, model.Shapes, order.AsSpan(step * batchSize,
-                    Math.Min(batchSize, order.Length - step * batchSize)), positiveWeights, device, spec.Hyper.MaxTokens);
+                var rows = order.AsSpan(step * batchSize, Math.Min(batchSize, order.Length - step * batchSize));
+                var withoutRules = options.RuleDropout > 0
+                    ? Enumerable.Range(0, rows.Length).Select(_ => ruleDropout.NextDouble() < options.RuleDropout).ToArray()
+                    : null;
+                var loss = Step(module, optimizer, data, model.Shapes, rows, withoutRules, positiveWeights, device, spec.Hyper.MaxTokens);
                 lossSum += loss;
                 sink.OnStep(new TrainingStep(run, epoch, step + 1, stepsPerEpoch, loss));
             }
@@ -101,10 +105,10 @@ public sealed class ModelTrainer(IMetricsSink sink)
     }
 
     private static float Step(ProductModel module, OptimizerHelper optimizer, TrainingData data, FeatureShapes shapes,
-        ReadOnlySpan<int> rows, Tensor positiveWeights, Device device, int maxTokens)
+        ReadOnlySpan<int> rows, bool[]? withoutRules, Tensor positiveWeights, Device device, int maxTokens)
     {
         using var scope = NewDisposeScope();
-        var input = BatchBuilder.Build(data.Features, shapes, rows, device, maxTokens);
+        var input = BatchBuilder.Build(data.Features, shapes, rows, device, maxTokens, withoutRules);
         var y = LabelBatch.Build(data.Labels, rows, device);
         var loss = MaskedBceLoss.Compute(module.call(input), y.Targets, y.Mask, y.RowWeights, positiveWeights);
         optimizer.zero_grad();

@@ -30,6 +30,13 @@ public sealed record TrainingOptions
 
     public float MaxPositiveWeight { get; init; } = 50;
 
+    /// <summary>
+    /// Share of training rows, drawn afresh each batch, whose rule firings the model does not see: it must then predict
+    /// those rows from their content alone, so it cannot learn only to copy the rules it is trained on. Prediction
+    /// always sees the firings.
+    /// </summary>
+    public double RuleDropout { get; init; }
+
     /// <summary>Defaults for fine-tuning a trained model on new labels: a few epochs at a lower learning rate.</summary>
     public static TrainingOptions FineTuning { get; } = new() { Epochs = 5 };
 

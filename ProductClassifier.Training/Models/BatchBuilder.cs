@@ -7,20 +7,24 @@ namespace ProductClassifier.Training.Models;
 /// <summary>Copies the rows of a batch out of a <see cref="FeatureSet"/> into tensors, only for the blocks a model reads.</summary>
 public static class BatchBuilder
 {
-    public static ModelInput Build(FeatureSet features, FeatureShapes shapes, ReadOnlySpan<int> rows, Device device, int maxTokens)
+    /// <param name="withoutRules">Rows of the batch whose rule firings the model must not see (rule-firing dropout); null: none.</param>
+    public static ModelInput Build(FeatureSet features, FeatureShapes shapes, ReadOnlySpan<int> rows, Device device, int maxTokens,
+        bool[]? withoutRules = null)
     {
         var input = new ModelInput(rows.Length);
-        foreach (var name in shapes.Sparse.Keys) input.Sparse[name] = Sparse(features.Sparse[name], rows, device);
+        foreach (var name in shapes.Sparse.Keys)
+            input.Sparse[name] = Sparse(features.Sparse[name], rows, device, name == FeatureSet.Rules ? withoutRules : null);
         foreach (var name in shapes.Dense.Keys) input.Dense[name] = Dense(features.Dense[name], rows, device);
         foreach (var (name, vocabulary) in shapes.Tokens)
             input.Tokens[name] = Tokens(features.Tokens[name], vocabulary, rows, device, maxTokens);
         return input;
     }
 
-    private static SparseBatch Sparse(SparseRows source, ReadOnlySpan<int> rows, Device device)
+    private static SparseBatch Sparse(SparseRows source, ReadOnlySpan<int> rows, Device device, bool[]? emptied)
     {
         var total = 0;
-        foreach (var row in rows) total += source.RowStarts[row + 1] - source.RowStarts[row];
+        for (var r = 0; r < rows.Length; r++)
+            if (emptied?[r] != true) total += source.RowStarts[rows[r] + 1] - source.RowStarts[rows[r]];
         var indices = new long[total];
         var values = new float[total];
         var offsets = new long[rows.Length];
@@ -28,6 +32,7 @@ public static class BatchBuilder
         for (var r = 0; r < rows.Length; r++)
         {
             offsets[r] = at;
+            if (emptied?[r] == true) continue;
             var columns = source.RowIndices(rows[r]);
             source.RowValues(rows[r]).CopyTo(values.AsSpan(at));
             for (var k = 0; k < columns.Length; k++) indices[at + k] = columns[k];

@@ -25,11 +25,11 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
         if (specs.Count == 0) throw new Core.UserFacingException("None of the requested models has its inputs in this catalogue's features.");
 
         var members = new TrainingOptions { Device = request.Device, Epochs = request.Epochs, Seed = request.Seed, Patience = request.Patience,
-            CheckpointFolder = request.CheckpointFolder, Resume = request.CheckpointFolder is not null };
+            RuleDropout = request.RuleDropout, CheckpointFolder = request.CheckpointFolder, Resume = request.CheckpointFolder is not null };
         var ensemble = await Task.Run(() => new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
         {
             Folds = request.Folds, Rows = split.Train, Members = members,
-            Meta = members with { Patience = 5, Epochs = null,
+            Meta = members with { Patience = 5, Epochs = null, RuleDropout = 0,
                 CheckpointFolder = request.CheckpointFolder is null ? null : Path.Combine(request.CheckpointFolder, "meta") },
         }, ct), ct);
 

@@ -19,4 +19,7 @@ public sealed record TrainRequest(PreprocessingConfig Config)
     public float HumanWeight { get; init; } = 5f;
     public string? CheckpointFolder { get; init; }
     public int Seed { get; init; } = 42;
+
+    /// <summary>Share of rows whose rule firings each member trains without (see <see cref="Learning.TrainingOptions.RuleDropout"/>).</summary>
+    public double RuleDropout { get; init; } = 0.5;
 }
