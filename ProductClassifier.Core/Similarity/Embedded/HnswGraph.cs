@@ -6,17 +6,21 @@ using static ProductClassifier.Core.Similarity.Embedded.UsearchNative;
 namespace ProductClassifier.Core.Similarity.Embedded;
 
 /// <summary>
-/// One USearch HNSW graph over cosine distance (float32), keyed by product id. Searches may run concurrently with
-/// each other; adds may run concurrently with each other after <see cref="Reserve"/>; the two never overlap (the
-/// owner guarantees one writer and publishes a new file for readers instead of mutating a graph they search).
+/// One USearch HNSW graph over cosine distance, keyed by product id. Vectors go in and come out as float32 whatever
+/// the graph stores (<see cref="VectorQuantization"/>). Searches may run concurrently with each other; adds may run
+/// concurrently with each other after <see cref="Reserve"/>; the two never overlap (the owner guarantees one writer
+/// and publishes a new file for readers instead of mutating a graph they search).
 /// </summary>
 internal sealed unsafe class HnswGraph : IDisposable
 {
     private nint _handle;
 
-    private HnswGraph(nint handle, int dimensions) => (_handle, Dimensions) = (handle, dimensions);
+    private HnswGraph(nint handle, int dimensions, VectorQuantization quantization) =>
+        (_handle, Dimensions, Quantization) = (handle, dimensions, quantization);
 
     public int Dimensions { get; }
+
+    public VectorQuantization Quantization { get; }
 
     public long Count
     {
@@ -55,13 +59,21 @@ internal sealed unsafe class HnswGraph : IDisposable
         var options = Options(dimensions, connectivity, expansionAdd, expansionSearch, quantization);
         var handle = usearch_init(&options, out var error);
         Check(error);
-        return new HnswGraph(handle, dimensions);
+        return new HnswGraph(handle, dimensions, quantization);
     }
 
     /// <summary>A saved graph, read into memory or (<paramref name="view"/>) memory-mapped read-only.</summary>
     public static HnswGraph Open(string path, int dimensions, int expansionSearch, bool view)
     {
-        var graph = Create(dimensions, 0, 0, expansionSearch);
+        IndexOptions saved;
+        usearch_metadata(path, &saved, out var metadataError);
+        Check(metadataError);
+        var graph = Create(dimensions, 0, 0, expansionSearch, saved.quantization switch
+        {
+            ScalarKind.Float16 => VectorQuantization.Float16,
+            ScalarKind.Int8 => VectorQuantization.Int8,
+            _ => VectorQuantization.Float32,
+        });
         try
         {
             nint error;
@@ -100,7 +112,14 @@ internal sealed unsafe class HnswGraph : IDisposable
     {
         CheckDimensions(vector);
         nint error;
-        fixed (float* v = vector) usearch_add(_handle, (ulong)key, v, ScalarKind.Float32, out error);
+        if (Quantization == VectorQuantization.Int8)
+        {
+            Span<sbyte> scaled = stackalloc sbyte[Dimensions];
+            ToInt8(vector, scaled);
+            fixed (sbyte* v = scaled) usearch_add(_handle, (ulong)key, v, ScalarKind.Int8, out error);
+        }
+        else
+            fixed (float* v = vector) usearch_add(_handle, (ulong)key, v, ScalarKind.Float32, out error);
         Check(error);
     }
 
@@ -124,7 +143,15 @@ internal sealed unsafe class HnswGraph : IDisposable
         CheckDimensions(vector);
         nuint found;
         nint error;
-        fixed (float* v = vector) found = usearch_get(_handle, (ulong)key, 1, v, ScalarKind.Float32, out error);
+        if (Quantization == VectorQuantization.Int8)
+        {
+            Span<sbyte> stored = stackalloc sbyte[Dimensions];
+            fixed (sbyte* v = stored) found = usearch_get(_handle, (ulong)key, 1, v, ScalarKind.Int8, out error);
+            // The direction is what cosine compares; the stored form is the vector scaled to a largest component of 127.
+            for (var i = 0; i < Dimensions; i++) vector[i] = stored[i] / 127f;
+        }
+        else
+            fixed (float* v = vector) found = usearch_get(_handle, (ulong)key, 1, v, ScalarKind.Float32, out error);
         Check(error);
         return found > 0;
     }
@@ -133,12 +160,15 @@ internal sealed unsafe class HnswGraph : IDisposable
     public int Search(ReadOnlySpan<float> query, Span<long> keys, Span<float> distances)
     {
         CheckDimensions(query);
+        Span<sbyte> scaled = stackalloc sbyte[Quantization == VectorQuantization.Int8 ? Dimensions : 0];
+        var kind = QueryKind(query, scaled);
         nuint found;
         nint error;
-        fixed (float* q = query)
+        fixed (float* f = query)
+        fixed (sbyte* i = scaled)
         fixed (long* k = keys)
         fixed (float* d = distances)
-            found = usearch_search(_handle, q, ScalarKind.Float32, (nuint)Math.Min(keys.Length, distances.Length), (ulong*)k, d, out error);
+            found = usearch_search(_handle, kind == ScalarKind.Int8 ? i : f, kind, (nuint)Math.Min(keys.Length, distances.Length), (ulong*)k, d, out error);
         Check(error);
         return (int)found;
     }
@@ -147,15 +177,18 @@ internal sealed unsafe class HnswGraph : IDisposable
     public int Search(ReadOnlySpan<float> query, Func<long, bool> accept, Span<long> keys, Span<float> distances)
     {
         CheckDimensions(query);
+        Span<sbyte> scaled = stackalloc sbyte[Quantization == VectorQuantization.Int8 ? Dimensions : 0];
+        var kind = QueryKind(query, scaled);
         var state = GCHandle.Alloc(accept);
         try
         {
             nuint found;
             nint error;
-            fixed (float* q = query)
+            fixed (float* f = query)
+            fixed (sbyte* i = scaled)
             fixed (long* k = keys)
             fixed (float* d = distances)
-                found = usearch_filtered_search(_handle, q, ScalarKind.Float32, (nuint)Math.Min(keys.Length, distances.Length),
+                found = usearch_filtered_search(_handle, kind == ScalarKind.Int8 ? i : f, kind, (nuint)Math.Min(keys.Length, distances.Length),
                     &Accept, GCHandle.ToIntPtr(state), (ulong*)k, d, out error);
             Check(error);
             return (int)found;
@@ -186,11 +219,32 @@ internal sealed unsafe class HnswGraph : IDisposable
         catch { return 0; }
     }
 
+    /// <summary>The query in the form the graph compares: int8 graphs get it scaled like their vectors.</summary>
+    private ScalarKind QueryKind(ReadOnlySpan<float> query, Span<sbyte> scaled)
+    {
+        if (Quantization != VectorQuantization.Int8) return ScalarKind.Float32;
+        ToInt8(query, scaled);
+        return ScalarKind.Int8;
+    }
+
+    /// <summary>
+    /// Scales a vector so its largest component is ±127 and rounds it. USearch's own float-to-int8 cast scales to unit
+    /// length first, which leaves a 512-d unit vector's components at a handful of levels (±0.04 × 127 ≈ ±5); cosine
+    /// does not see the scale, so using the whole range keeps far more of the direction.
+    /// </summary>
+    internal static void ToInt8(ReadOnlySpan<float> vector, Span<sbyte> scaled)
+    {
+        var largest = 0f;
+        foreach (var v in vector) largest = Math.Max(largest, Math.Abs(v));
+        var factor = largest > 0 ? 127f / largest : 0f;
+        for (var i = 0; i < vector.Length; i++) scaled[i] = (sbyte)Math.Round(vector[i] * factor);
+    }
+
     private static IndexOptions Options(int dimensions, int connectivity, int expansionAdd, int expansionSearch,
         VectorQuantization quantization) => new()
     {
         metric_kind = MetricKind.Cos,
-        // Stored form only: vectors go in and come out as float32 whatever the index keeps.
+        // Stored form: float32 in and out, converted by USearch, except int8, which this class scales itself (ToInt8).
         quantization = quantization switch
         {
             VectorQuantization.Float16 => ScalarKind.Float16,

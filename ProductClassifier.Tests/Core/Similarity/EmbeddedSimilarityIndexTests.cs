@@ -147,6 +147,41 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
     }
 
     [Fact]
+    public async Task An_int8_index_keeps_the_neighbours_of_512_d_unit_vectors()
+    {
+        // Components of a 512-d unit vector are a few hundredths: scaled to unit length × 127 (USearch's own cast) they
+        // take a handful of levels; scaled to the largest component they keep the ranking.
+        var vectors = TestVectors.LowRank(4000, rank: 96, seed: 11);
+        var queries = TestVectors.LowRank(100, rank: 96, seed: 12);
+        double Overlap(Func<float[], float[]> quantise)
+        {
+            var stored = vectors.Select(quantise).ToArray();
+            return queries.Average(q => TestVectors.ExactNearest(stored, quantise(q), 10)
+                .Intersect(TestVectors.ExactNearest(vectors, q, 10)).Count() / 10.0);
+        }
+        var scaled = Overlap(v =>
+        {
+            var q = new sbyte[v.Length];
+            HnswGraph.ToInt8(v, q);
+            return q.Select(x => (float)x).ToArray();
+        });
+        var unitCast = Overlap(v => v.Select(x => (float)Math.Round(x * 127)).ToArray());
+        output.WriteLine($"top-10 kept: scaled int8 {scaled:F3}, unit-length int8 {unitCast:F3}");
+        Assert.True(scaled >= 0.98 && scaled > unitCast + 0.02, $"scaled {scaled:F3}, unit-length cast {unitCast:F3}");
+
+        using var writer = new EmbeddedSimilarityWriter(_folder, Options(quantization: VectorQuantization.Int8));
+        await writer.UpsertAsync(Entries(vectors));
+        var recall = 0.0;
+        foreach (var query in queries)
+        {
+            var exact = TestVectors.ExactNearest(vectors, query, 10);
+            recall += (await writer.SearchAsync(new SimilarityQuery(query, 10))).Count(n => exact.Contains(n.ProductId)) / 10.0 / queries.Length;
+        }
+        output.WriteLine($"int8 index recall@10 {recall:F3}");
+        Assert.True(recall >= 0.9, $"int8 index recall@10 {recall:F3}");
+    }
+
+    [Fact]
     public async Task An_int8_index_stores_its_vectors_in_a_quarter_of_the_bytes()
     {
         var vectors = TestVectors.Clustered(2000);
