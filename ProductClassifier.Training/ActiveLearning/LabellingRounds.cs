@@ -119,9 +119,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     {
         var probabilities = await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
             .GroupBy(i => i.ProductId).Select(g => new { g.Key, P = g.Max(i => i.InclusionProbability) }).ToDictionaryAsync(x => x.Key, x => x.P, ct);
-        var raw = human.ToDictionary(i => i, i => probabilities.TryGetValue(corpus.Products[i].Id, out var p) && p > 0 ? 1 / p : 1.0);
-        var mean = raw.Values.DefaultIfEmpty(1).Average();
-        return raw.ToDictionary(x => x.Key, x => (float)(x.Value / mean));
+        // A product no sampled batch picked (labelled outside a round) counts as certain to be picked: π = 1.
+        return ImportanceWeights.FromInclusion(human.ToDictionary(i => i,
+            i => probabilities.TryGetValue(corpus.Products[i].Id, out var p) && p > 0 ? p : 1.0));
     }
 
     private async Task<(Corpus, TrainedClassifier, FeatureSet)> LoadAsync(Catalogue catalogue, ModelVersion version, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed record SimulationOptions
     /// <summary>Epochs of the pre-training on rule labels (early stopping may end it sooner): rule labels are learnt in a few.</summary>
     public int PretrainEpochs { get; init; } = 4;
 
+    /// <summary>Share of rows whose rule firings each member pre-trains without (see <see cref="Learning.TrainingOptions.RuleDropout"/>).</summary>
+    public double PretrainRuleDropout { get; init; }
+
     /// <summary>Folder where the pre-trained ensemble is kept per data set and settings, so reruns skip the pre-training; null: none.</summary>
     public string? CacheFolder { get; init; }
     public string? Device { get; init; }
@@ -43,6 +46,9 @@ public sealed record SimulationOptions
 
     /// <summary>Fine-tune the pre-trained ensemble afresh each round (on every label so far) instead of the last round's.</summary>
     public bool FromPretrained { get; init; }
+
+    /// <summary>Importance weights clipped to [1/cap, cap] (<see cref="ImportanceWeights.FromInclusion"/>); null: unclipped (unbiased).</summary>
+    public double? ImportanceCap { get; init; }
 
     public AcquisitionOptions Acquisition { get; init; } = new();
 }

@@ -89,7 +89,7 @@ internal sealed class SimulationRun : IDisposable
         var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, _options.Replay, _options.ReplayPerCategory, _random);
         var rows = labelled.Concat(replay).ToArray();
         var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
-            _options.HumanWeight, ImportanceWeights());
+            _options.HumanWeight, ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap));
         var data = new TrainingData(_setup.Features, labels, rows, ValidationRows: []);
         var training = new TrainingOptions
         {
@@ -114,15 +114,6 @@ internal sealed class SimulationRun : IDisposable
             throw;
         }
         return new EnsembleModel(tuned, null);
-    }
-
-    /// <summary>1/π per labelled product, scaled to mean 1 so the human weight keeps its meaning as the set grows.</summary>
-    private Dictionary<int, float> ImportanceWeights()
-    {
-        if (_inclusion.Count == 0) return [];
-        var inverse = _inclusion.ToDictionary(p => p.Key, p => 1 / p.Value);
-        var mean = inverse.Values.Average();
-        return inverse.ToDictionary(p => p.Key, p => (float)(p.Value / mean));
     }
 
     public void Dispose()

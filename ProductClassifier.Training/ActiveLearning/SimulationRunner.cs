@@ -56,7 +56,7 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
             // Averaging only: the meta-learner would need k more trainings per member and, kept frozen while the
             // members are fine-tuned, keeps trusting what the rules taught it.
             Folds = 1, Rows = [.. split.Development],
-            Members = new TrainingOptions { Device = options.Device, Epochs = options.PretrainEpochs },
+            Members = new TrainingOptions { Device = options.Device, Epochs = options.PretrainEpochs, RuleDropout = options.PretrainRuleDropout },
         }, ct);
     }
 
@@ -67,6 +67,8 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
         var key = string.Join("|", corpus.Name, corpus.Products.Count, corpus.CategoryCount, corpus.RuleCategories.Count,
             string.Join(",", specs.Select(s => s.Name)), options.PretrainEpochs, options.TestFraction, config.Source,
             System.Text.Json.JsonSerializer.Serialize(config));
+        // Appended only when set, so ensembles cached before the option existed keep their keys.
+        if (options.PretrainRuleDropout > 0) key += $"|rule-dropout {options.PretrainRuleDropout}";
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..12];
         return Path.Combine(options.CacheFolder, $"{corpus.Name}-{hash}");
     }

@@ -68,6 +68,7 @@ internal static class ModelCommands
             { models, folds, epochs, ruleDropout, config, noActivate, DeviceOption };
         command.SetAction(async (p, ct) =>
         {
+            if (p.GetValue(ruleDropout) is < 0 or > 1) throw new Core.UserFacingException("--rule-dropout must lie between 0 and 1.");
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);

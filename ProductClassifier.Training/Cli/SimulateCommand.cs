@@ -30,6 +30,8 @@ internal static class SimulateCommand
         var fineTuneBatch = new Option<int>("--fine-tune-batch") { Description = "Mini-batch size of the fine-tuning", DefaultValueFactory = _ => 256 };
         var learningRate = new Option<double>("--lr-factor") { Description = "Fine-tuning learning rate as a share of each model's own", DefaultValueFactory = _ => 1.5 };
         var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "Epochs per member of the pre-training on rule labels", DefaultValueFactory = _ => 4 };
+        var ruleDropout = new Option<double>("--rule-dropout") { Description = "Share of rows whose rule firings each member pre-trains without (0–1)", DefaultValueFactory = _ => new SimulationOptions().PretrainRuleDropout };
+        var importanceCap = new Option<double?>("--importance-cap") { Description = "Clip importance weights (mean 1) to [1/cap, cap] (default: unclipped)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Pre-train again even when .data/simulate holds an ensemble pre-trained with the same settings" };
         var fromPretrained = new Option<bool>("--from-pretrained") { Description = "Fine-tune the rule-trained ensemble afresh each round instead of the last round's" };
         var replot = new Option<bool>("--replot") { Description = "Only redraw summary.json and the chart from the curves.csv already in --out" };
@@ -41,7 +43,7 @@ internal static class SimulateCommand
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -58,7 +60,7 @@ internal static class SimulateCommand
                 Pool = p.GetValue(pool), HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), ReplayPerCategory = p.GetValue(replayPerCategory), FineTuneEpochs = p.GetValue(epochs),
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
                 FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
-                PretrainEpochs = p.GetValue(pretrainEpochs), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
+                PretrainEpochs = p.GetValue(pretrainEpochs), PretrainRuleDropout = p.GetValue(ruleDropout), ImportanceCap = p.GetValue(importanceCap), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
                 FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
                     UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
                     Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed)),
@@ -100,6 +102,8 @@ internal static class SimulateCommand
         if (options.Rounds < 1 || options.BatchSize < 1 || options.Seeds < 1 || options.Pool < 1)
             throw new Core.UserFacingException("--rounds, --batch, --seeds and --pool must be at least 1.");
         if (options.TestFraction is <= 0 or >= 1) throw new Core.UserFacingException("--test-fraction must lie between 0 and 1.");
+        if (options.PretrainRuleDropout is < 0 or > 1) throw new Core.UserFacingException("--rule-dropout must lie between 0 and 1.");
+        if (options.ImportanceCap is < 1) throw new Core.UserFacingException("--importance-cap must be at least 1 (1: every weight 1).");
     }
 
     private static void Print(SimulationResult result, string folder)
