@@ -22,8 +22,12 @@ public sealed record SimulationOptions
     /// <summary>Epochs of the pre-training on rule labels (early stopping may end it sooner): rule labels are learnt in a few.</summary>
     public int PretrainEpochs { get; init; } = 4;
 
-    /// <summary>Share of rows whose rule firings each member pre-trains without (see <see cref="Learning.TrainingOptions.RuleDropout"/>).</summary>
-    public double PretrainRuleDropout { get; init; }
+    /// <summary>
+    /// Share of rows whose rule firings each member pre-trains without (see <see cref="Learning.TrainingOptions.RuleDropout"/>),
+    /// as <c>./pc train</c> does: on fashion-44k (2 seeds) uncertainty-disagreement then reached random's final
+    /// macro-F1 after 0.28 of its labels instead of 0.37.
+    /// </summary>
+    public double PretrainRuleDropout { get; init; } = 0.5;
 
     /// <summary>Folder where the pre-trained ensemble is kept per data set and settings, so reruns skip the pre-training; null: none.</summary>
     public string? CacheFolder { get; init; }
