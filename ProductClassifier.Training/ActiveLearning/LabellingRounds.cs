@@ -120,8 +120,7 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
         var probabilities = await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
             .GroupBy(i => i.ProductId).Select(g => new { g.Key, P = g.Max(i => i.InclusionProbability) }).ToDictionaryAsync(x => x.Key, x => x.P, ct);
         // A product no sampled batch picked (labelled outside a round) counts as certain to be picked: π = 1.
-        return ImportanceWeights.FromInclusion(human.ToDictionary(i => i,
-            i => probabilities.TryGetValue(corpus.Products[i].Id, out var p) && p > 0 ? p : 1.0));
+        return ImportanceWeights.FromInclusion(human.ToDictionary(i => i, i => probabilities.GetValueOrDefault(corpus.Products[i].Id, 1.0)));
     }
 
     private async Task<(Corpus, TrainedClassifier, FeatureSet)> LoadAsync(Catalogue catalogue, ModelVersion version, CancellationToken ct)

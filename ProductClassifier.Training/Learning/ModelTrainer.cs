@@ -1,3 +1,4 @@
+using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -63,20 +64,22 @@ public sealed class ModelTrainer(IMetricsSink sink)
         }
 
         var stepsPerEpoch = (train.Length + batchSize - 1) / batchSize;
+        // Only a model that reads the rule firings has any to hide (the meta-learner, for one, does not).
+        var ruleDropout = model.Shapes.Sparse.ContainsKey(FeatureSet.Rules) ? options.RuleDropout : 0;
         for (var epoch = state.Epoch + 1; epoch <= epochs && !state.StoppedEarly; epoch++)
         {
             var started = DateTime.UtcNow;
             module.Reseed(options.Seed + epoch * 7919L);
             var order = Shuffled(train, new Random(options.Seed * 1_000_003 + epoch));
             module.train();
-            var ruleDropout = new Random(options.Seed * 31 + epoch);
+            var dropRandom = new Random(options.Seed * 31 + epoch);
             double lossSum = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
             {
                 ct.ThrowIfCancellationRequested();
                 var rows = order.AsSpan(step * batchSize, Math.Min(batchSize, order.Length - step * batchSize));
-                var withoutRules = options.RuleDropout > 0
-                    ? Enumerable.Range(0, rows.Length).Select(_ => ruleDropout.NextDouble() < options.RuleDropout).ToArray()
+                var withoutRules = ruleDropout > 0
+                    ? Enumerable.Range(0, rows.Length).Select(_ => dropRandom.NextDouble() < ruleDropout).ToArray()
                     : null;
                 var loss = Step(module, optimizer, data, model.Shapes, rows, withoutRules, positiveWeights, device, spec.Hyper.MaxTokens);
                 lossSum += loss;

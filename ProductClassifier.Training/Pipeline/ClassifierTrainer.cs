@@ -29,7 +29,7 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
         var ensemble = await Task.Run(() => new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
         {
             Folds = request.Folds, Rows = split.Train, Members = members,
-            Meta = members with { Patience = 5, Epochs = null, RuleDropout = 0,
+            Meta = members with { Patience = 5, Epochs = null,
                 CheckpointFolder = request.CheckpointFolder is null ? null : Path.Combine(request.CheckpointFolder, "meta") },
         }, ct), ct);
 
