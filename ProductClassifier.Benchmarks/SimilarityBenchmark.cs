@@ -31,6 +31,12 @@ internal static class SimilarityBenchmark
         // --rescore N: take N candidates from the graph and re-rank them by exact cosine against the float32 vectors
         // (what a full-precision side store would do for a quantised graph); 0: the graph's own top 10.
         var rescore = Option(args, "--rescore", 0);
+        // --index PATH: keep the built graph there and, when a later run finds it, load it instead of building again
+        // (the vectors are the same for the same features, size and jitter), so search settings can be compared
+        // without a 40-minute build each.
+        var keep = Value(args, "--index");
+        // --bases N: only N real vectors, the rest jittered copies: 1M's many copies per product at a size that builds in a minute.
+        var baseLimit = Option(args, "--bases", int.MaxValue);
 
         var bases = await BenchmarkVectors.CachedFeaturesAsync(dataset, cache, ct);
         var source = bases is null
@@ -41,7 +47,7 @@ internal static class SimilarityBenchmark
         // shopper's upload; the index holds the other bases and jittered copies of those.
         new Random(5).Shuffle(bases);
         var queries = bases[..queryCount];
-        bases = bases[queryCount..];
+        bases = bases[queryCount..(queryCount + Math.Min(bases.Length - queryCount, baseLimit))];
         Console.WriteLine($"similarity benchmark: {source}; {queryCount} held-out queries, k = 10; build on {threads} threads; " +
                           $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}" +
                           (rescore > 10 ? $"; {rescore} candidates re-scored exactly" : ""));
@@ -55,23 +61,37 @@ internal static class SimilarityBenchmark
             var brute = BruteForceRate(vectors, queries.Take(bruteQueries).ToArray());
             Console.WriteLine($"brute force, 1 thread: {brute.Wall:F1} queries/s ({brute.Cpu:F1} per CPU-second)");
 
-            using var graph = Build(vectors, options, threads, ct);
-            Console.WriteLine("expansion | recall@10 | queries/s, 1 thread (per CPU-second) | p50 ms | p99 ms | x brute force (per CPU-second)");
-            var chosen = false;
-            foreach (var expansion in new[] { 16, 32, 48, 64, 96, 128, 192, 256, 384, 512 })
-            {
-                graph.SetExpansionSearch(expansion);
-                var (recall, rate, cpuRate, p50, p99) = Search(graph, queries, truth, rescore > 10 ? vectors : null, rescore);
-                var mark = !chosen && recall >= 0.95 ? "  <- smallest with recall >= 0.95" : "";
-                chosen |= recall >= 0.95;
-                Console.WriteLine(Invariant($"{expansion,9} | {recall,9:F4} | {rate,8:F0} ({cpuRate:F0}) | {p50,6:F3} | {p99,6:F3} | {rate / brute.Wall,6:F0}x ({cpuRate / brute.Cpu:F0}x){mark}"));
-                if (recall >= 0.995) break;
-            }
+            var path = keep is null ? null : sizes.Length == 1 ? keep : $"{keep}.{size}";
+            using var graph = path is not null && File.Exists(path) ? Load(path, options) : Build(vectors, options, threads, path, ct);
+            Table(graph, queries, truth, rescore > 10 ? vectors : null, rescore, brute);
         }
         return 0;
     }
 
-    private static HnswGraph Build(BenchmarkVectors vectors, SimilarityOptions options, int threads, CancellationToken ct)
+    private static void Table(HnswGraph graph, float[][] queries, long[][] truth, BenchmarkVectors? exact, int rescore, (double Wall, double Cpu) brute)
+    {
+        Console.WriteLine("expansion | recall@10 | queries/s, 1 thread (per CPU-second) | p50 ms | p99 ms | x brute force (per CPU-second)");
+        var chosen = false;
+        foreach (var expansion in new[] { 16, 24, 32, 40, 48, 64, 96, 128, 192, 256, 384, 512 })
+        {
+            graph.SetExpansionSearch(expansion);
+            var (recall, rate, cpuRate, p50, p99) = Search(graph, queries, truth, exact, rescore);
+            var mark = !chosen && recall >= 0.95 ? "  <- smallest with recall >= 0.95" : "";
+            chosen |= recall >= 0.95;
+            Console.WriteLine(Invariant($"{expansion,9} | {recall,9:F4} | {rate,8:F0} ({cpuRate:F0}) | {p50,6:F3} | {p99,6:F3} | {rate / brute.Wall,6:F0}x ({cpuRate / brute.Cpu:F0}x){mark}"));
+            if (recall >= 0.995) break;
+        }
+    }
+
+    private static HnswGraph Load(string path, SimilarityOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = HnswGraph.Open(path, options.Dimensions, options.ExpansionSearch, view: false);
+        Console.WriteLine(Invariant($"loaded {path} in {clock.Elapsed.TotalSeconds:F1} s ({graph.Quantization}); index memory {graph.MemoryBytes / 1e6:F0} MB"));
+        return graph;
+    }
+
+    private static HnswGraph Build(BenchmarkVectors vectors, SimilarityOptions options, int threads, string? keep, CancellationToken ct)
     {
         var before = Process.GetCurrentProcess();
         var (rss, cpu) = (before.WorkingSet64, before.TotalProcessorTime);
@@ -85,10 +105,10 @@ internal static class SimilarityBenchmark
             if (Interlocked.Increment(ref done) % 100_000 == 0) Console.Error.WriteLine($"  built {done:N0} in {clock.Elapsed.TotalSeconds:F0}s");
         });
         var after = Process.GetCurrentProcess();
-        var file = Path.Combine(Path.GetTempPath(), $"pc-bench-{Environment.ProcessId}.usearch");
+        var file = keep ?? Path.Combine(Path.GetTempPath(), $"pc-bench-{Environment.ProcessId}.usearch");
         graph.Save(file);
         var fileBytes = new FileInfo(file).Length;
-        File.Delete(file);
+        if (keep is null) File.Delete(file);
         Console.WriteLine(Invariant($"build: {clock.Elapsed.TotalSeconds:F1} s wall, {(after.TotalProcessorTime - cpu).TotalSeconds:F0} s CPU ") +
             Invariant($"(connectivity {options.Connectivity}, expansion_add {options.ExpansionAdd}, {options.Quantization}); index memory {graph.MemoryBytes / 1e6:F0} MB ") +
             Invariant($"(process grew {(after.WorkingSet64 - rss) / 1e6:F0} MB), file {fileBytes / 1e6:F0} MB"));

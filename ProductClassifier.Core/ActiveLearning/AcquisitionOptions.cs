@@ -7,7 +7,10 @@ namespace ProductClassifier.Core.ActiveLearning;
 /// <param name="Sample">Sample proportionally to the score (importance-weighted) rather than take the top scores.</param>
 /// <param name="BalanceCategories">Scale each category's values so its pool mean equals the mean over all categories
 /// before aggregating, so rare categories get asked about as often as frequent ones.</param>
-/// <param name="MinDistance">Cosine distance under which a candidate counts as a near-duplicate of one already picked.</param>
+/// <param name="MinDistance">Cosine distance under which a candidate counts as a near-duplicate of one already picked.
+/// 0.1 rather than a hair's breadth: on fashion-44k's ResNet18 features it keeps a batch from spending labels on
+/// look-alikes of the same doubt (2 seeds, uncertainty-disagreement, macro-F1 at 200 labels 0.815 against 0.797 at 0.02;
+/// 0.15 and 0.2 gave 0.800 and 0.803).</param>
 public sealed record AcquisitionOptions(
     ScoreAggregation Aggregation = ScoreAggregation.TopKSum,
     int TopK = 5,
@@ -15,4 +18,4 @@ public sealed record AcquisitionOptions(
     double Floor = 0.05,
     bool Sample = true,
     bool BalanceCategories = true,
-    double MinDistance = 0.02);
+    double MinDistance = 0.1);

@@ -40,10 +40,12 @@ internal static class SimulateCommand
         var balance = new Option<bool>("--balance-categories") { Description = "Scale each category's uncertainty and disagreement to the mean over categories before aggregating (false: raw values)", DefaultValueFactory = _ => new AcquisitionOptions().BalanceCategories };
         var aggregate = new Option<ScoreAggregation>("--aggregate") { Description = "How per-category scores combine per product: Max, Mean or TopKSum", DefaultValueFactory = _ => new AcquisitionOptions().Aggregation };
         var summed = new Option<int>("--categories-summed") { Description = "Categories TopKSum adds up", DefaultValueFactory = _ => new AcquisitionOptions().TopK };
+        var minDistance = new Option<double>("--min-distance") { Description = "Cosine distance (image, else sentence, else tf-idf embedding) under which a candidate counts as a near-duplicate of one already in the batch", DefaultValueFactory = _ => new AcquisitionOptions().MinDistance };
+        var floor = new Option<double>("--floor") { Description = "Least sampling score, as a share of the pool's mean score, so every product keeps a chance", DefaultValueFactory = _ => new AcquisitionOptions().Floor };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, minDistance, floor, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -63,7 +65,7 @@ internal static class SimulateCommand
                 PretrainEpochs = p.GetValue(pretrainEpochs), PretrainRuleDropout = p.GetValue(ruleDropout), ImportanceCap = p.GetValue(importanceCap), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
                 FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
                     UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
-                    Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed)),
+                    Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed), MinDistance: p.GetValue(minDistance), Floor: p.GetValue(floor)),
             };
             Validate(options);
             var folder = p.GetValue(dataset) ?? throw new Core.UserFacingException("--dataset is required: the data set folder to simulate on.");
@@ -103,6 +105,8 @@ internal static class SimulateCommand
             throw new Core.UserFacingException("--rounds, --batch, --seeds and --pool must be at least 1.");
         if (options.TestFraction is <= 0 or >= 1) throw new Core.UserFacingException("--test-fraction must lie between 0 and 1.");
         if (options.PretrainRuleDropout is < 0 or > 1) throw new Core.UserFacingException("--rule-dropout must lie between 0 and 1.");
+        if (options.Acquisition.MinDistance is < 0 or > 2) throw new Core.UserFacingException("--min-distance must lie between 0 and 2 (cosine distance).");
+        if (options.Acquisition.Floor is < 0 or > 1) throw new Core.UserFacingException("--floor must lie between 0 and 1.");
         if (options.ImportanceCap is < 1) throw new Core.UserFacingException("--importance-cap must be at least 1 (1: every weight 1).");
     }
 
