@@ -47,7 +47,8 @@ internal static class SimilarityBenchmark
         // shopper's upload; the index holds the other bases and jittered copies of those.
         new Random(5).Shuffle(bases);
         var queries = bases[..queryCount];
-        bases = bases[queryCount..(queryCount + Math.Min(bases.Length - queryCount, baseLimit))];
+        bases = bases[queryCount..];
+        if (bases.Length > baseLimit) bases = bases[..baseLimit];
         Console.WriteLine($"similarity benchmark: {source}; {queryCount} held-out queries, k = 10; build on {threads} threads; " +
                           $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}" +
                           (rescore > 10 ? $"; {rescore} candidates re-scored exactly" : ""));
@@ -63,6 +64,9 @@ internal static class SimilarityBenchmark
 
             var path = keep is null ? null : sizes.Length == 1 ? keep : $"{keep}.{size}";
             using var graph = path is not null && File.Exists(path) ? Load(path, options) : Build(vectors, options, threads, path, ct);
+            // A kept graph from a run with other --queries, --bases or --jitter holds other vectors under the same keys.
+            if (!Holds(graph, vectors))
+                throw new InvalidOperationException($"{path} was built from other vectors (other --queries, --bases or --jitter): delete it.");
             Table(graph, queries, truth, rescore > 10 ? vectors : null, rescore, brute);
         }
         return 0;
@@ -81,6 +85,13 @@ internal static class SimilarityBenchmark
             Console.WriteLine(Invariant($"{expansion,9} | {recall,9:F4} | {rate,8:F0} ({cpuRate:F0}) | {p50,6:F3} | {p99,6:F3} | {rate / brute.Wall,6:F0}x ({cpuRate / brute.Cpu:F0}x){mark}"));
             if (recall >= 0.995) break;
         }
+    }
+
+    private static bool Holds(HnswGraph graph, BenchmarkVectors vectors)
+    {
+        var stored = new float[vectors.Dimensions];
+        return graph.Count == vectors.Count && new[] { 0, vectors.Count - 1 }.All(key =>
+            graph.TryGet(key, stored) && ExactSearch.CosineDistance(stored, vectors.Row(key)) < 1e-3);
     }
 
     private static HnswGraph Load(string path, SimilarityOptions options)

@@ -8,9 +8,9 @@ namespace ProductClassifier.Core.ActiveLearning;
 /// <param name="BalanceCategories">Scale each category's values so its pool mean equals the mean over all categories
 /// before aggregating, so rare categories get asked about as often as frequent ones.</param>
 /// <param name="MinDistance">Cosine distance under which a candidate counts as a near-duplicate of one already picked.
-/// 0.1 rather than a hair's breadth: on fashion-44k's ResNet18 features it keeps a batch from spending labels on
-/// look-alikes of the same doubt (2 seeds, uncertainty-disagreement, macro-F1 at 200 labels 0.815 against 0.797 at 0.02;
-/// 0.15 and 0.2 gave 0.800 and 0.803).</param>
+/// 0.1 rather than a hair's breadth (0.02 before), so a batch does not spend labels on look-alikes of the same doubt.
+/// On fashion-44k short runs favoured it (2 seeds, macro-F1 at 200 labels 0.815 against 0.797; 0.15 and 0.2 gave 0.800
+/// and 0.803), but the full 3-seed run left the label savings where they were (BENCHMARKS.md).</param>
 public sealed record AcquisitionOptions(
     ScoreAggregation Aggregation = ScoreAggregation.TopKSum,
     int TopK = 5,
