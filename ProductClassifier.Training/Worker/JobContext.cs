@@ -12,6 +12,7 @@ namespace ProductClassifier.Training.Worker;
 public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, string? device)
 {
     private readonly ConcurrentQueue<(string Type, string Payload)> _events = new();
+    private (double Progress, string? Text) _announced = (-1, null);
 
     public Job Job { get; } = job;
     public ClassifierDb Db { get; } = db;
@@ -32,6 +33,15 @@ public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, s
     }
 
     public void Emit(string type, object payload) => _events.Enqueue((type, JsonSerializer.Serialize(payload, JsonOptions)));
+
+    /// <summary>Queues a progress event when progress moved since the last one (the worker calls this per heartbeat and at the end).</summary>
+    internal void AnnounceProgress()
+    {
+        var now = (Progress, ProgressText);
+        if (now == _announced) return;
+        _announced = now;
+        Emit("progress", new { progress = now.Progress, text = now.ProgressText });
+    }
 
     internal IEnumerable<(string Type, string Payload)> DrainEvents()
     {

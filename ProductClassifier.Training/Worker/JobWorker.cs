@@ -79,6 +79,8 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
 
         await using var finishing = await databases.CreateDbContextAsync(CancellationToken.None);
         var queue = new JobQueue(finishing);
+        // A job shorter than a heartbeat would otherwise end without ever reporting its progress.
+        context.AnnounceProgress();
         await FlushAsync(finishing, context, CancellationToken.None);
         if (outcome is { } status)
         {
@@ -99,14 +101,9 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         try
         {
             // Only the wait is cancellable: an event taken off the buffer is always written, never dropped mid-write.
-            (double Progress, string? Text) announced = (-1, null);
             while (await timer.WaitForNextTickAsync(stop))
             {
-                if (announced != (context.Progress, context.ProgressText))
-                {
-                    announced = (context.Progress, context.ProgressText);
-                    context.Emit("progress", new { progress = announced.Progress, text = announced.Text });
-                }
+                context.AnnounceProgress();
                 await FlushAsync(db, context, CancellationToken.None);
                 if (await queue.HeartbeatAsync(context.Job.Id, _options.WorkerId, context.Progress, context.ProgressText, CancellationToken.None))
                     await cancel.CancelAsync();
