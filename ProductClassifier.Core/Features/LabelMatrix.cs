@@ -2,8 +2,9 @@ namespace ProductClassifier.Core.Features;
 
 /// <summary>
 /// Multi-label targets: one independent binary output per category. <see cref="Mask"/> is 0 where a label is
-/// unknown, so it adds nothing to the loss; <see cref="RowWeights"/> weights whole products (human labels outweigh
-/// rule labels; importance weights of actively sampled products).
+/// unknown, so it adds nothing to the loss, 1 where it is known, and in between where it is only partly trusted (a
+/// rule label scaled by <see cref="ActiveLearning.RuleTrust"/>); <see cref="RowWeights"/> weights whole products (human
+/// labels outweigh rule labels; importance weights of actively sampled products).
 /// </summary>
 public sealed class LabelMatrix(int categories, float[] targets, float[] mask, float[] rowWeights)
 {

@@ -27,6 +27,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     /// <summary>Rule positives of each category the replay keeps before filling uniformly (<see cref="ReplaySelection"/>).</summary>
     public int ReplayPerCategory { get; init; } = 5;
     public float HumanWeight { get; init; } = 5f;
+
+    /// <summary>Weigh the replayed rule labels by how far the human labels bore each category's rules out (<see cref="Core.ActiveLearning.RuleTrust"/>).</summary>
+    public bool RuleTrust { get; init; } = true;
     public AcquisitionOptions Acquisition { get; init; } = new();
     public string? Device { get; init; }
 
@@ -91,7 +94,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
             var replay = ReplaySelection.Pick(corpus, split.Train, ReplayRows, ReplayPerCategory, new Random(batch.Round));
             var rows = human.Concat(replay).ToArray();
-            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance);
+            var everyProduct = Enumerable.Range(0, corpus.Products.Count).ToArray();
+            var labels = CorpusLabels.ForTraining(corpus, everyProduct, HumanWeight, importance);
+            if (RuleTrust) Core.ActiveLearning.RuleTrust.Estimate(corpus, importance).Apply(labels, corpus, everyProduct);
             var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,
                 new TrainingData(features, labels, rows), TrainingOptions.FineTuning with { Device = Device }, ct), ct);
             using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);

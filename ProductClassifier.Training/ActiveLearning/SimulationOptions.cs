@@ -54,5 +54,11 @@ public sealed record SimulationOptions
     /// <summary>Importance weights clipped to [1/cap, cap] (<see cref="ImportanceWeights.FromInclusion"/>); null: unclipped (unbiased).</summary>
     public double? ImportanceCap { get; init; }
 
+    /// <summary>
+    /// Weigh the replayed rule labels by how far the human labels so far bore each category's rules out
+    /// (<see cref="Core.ActiveLearning.RuleTrust"/>), as labelling rounds do.
+    /// </summary>
+    public bool RuleTrust { get; init; } = true;
+
     public AcquisitionOptions Acquisition { get; init; } = new();
 }

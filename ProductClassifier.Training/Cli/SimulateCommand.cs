@@ -43,9 +43,10 @@ internal static class SimulateCommand
         var minDistance = new Option<double>("--min-distance") { Description = "Cosine distance (image, else sentence, else tf-idf embedding) under which a candidate counts as a near-duplicate of one already in the batch", DefaultValueFactory = _ => new AcquisitionOptions().MinDistance };
         var floor = new Option<double>("--floor") { Description = "Least sampling score, as a share of the pool's mean score, so every product keeps a chance", DefaultValueFactory = _ => new AcquisitionOptions().Floor };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
+        var ruleTrust = new Option<bool>("--rule-trust") { Description = "Weigh replayed rule labels by each category's rule precision and recall on the human labels so far (false: every rule label weighs 1)", DefaultValueFactory = _ => new SimulationOptions().RuleTrust };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, minDistance, floor, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, minDistance, floor, ruleTrust, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -63,7 +64,7 @@ internal static class SimulateCommand
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
                 FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
                 PretrainEpochs = p.GetValue(pretrainEpochs), PretrainRuleDropout = p.GetValue(ruleDropout), ImportanceCap = p.GetValue(importanceCap), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
-                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
+                FromPretrained = p.GetValue(fromPretrained), RuleTrust = p.GetValue(ruleTrust), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
                     UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
                     Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed), MinDistance: p.GetValue(minDistance), Floor: p.GetValue(floor)),
             };
