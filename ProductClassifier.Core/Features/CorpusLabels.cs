@@ -7,9 +7,11 @@ public static class CorpusLabels
     /// Training targets. A product a labeller decided on takes that decision with weight <paramref name="humanWeight"/>
     /// (times its importance weight, when given); otherwise the rules' labels with weight 1 — except where no rule
     /// fired at all: the old system had no opinion there, so those products are masked rather than taught "nothing".
+    /// With <paramref name="trustRules"/>, each rule label is then weighed by how far the human labels bore its
+    /// category's rules out (<see cref="ActiveLearning.RuleTrust"/>, estimated with the importance weights).
     /// </summary>
     public static LabelMatrix ForTraining(Corpus corpus, IReadOnlyList<int> products, float humanWeight = 5f,
-        IReadOnlyDictionary<int, float>? importanceWeights = null, bool useRules = true)
+        IReadOnlyDictionary<int, float>? importanceWeights = null, bool useRules = true, bool trustRules = false)
     {
         var labels = LabelMatrix.Empty(products.Count, corpus.CategoryCount);
         for (var row = 0; row < products.Count; row++)
@@ -23,6 +25,7 @@ public static class CorpusLabels
             else if (useRules && corpus.Products[p].FiredRules.Length > 0) Fill(labels, row, corpus.RuleLabels(p));
             else labels.RowWeights[row] = 0;
         }
+        if (trustRules) ActiveLearning.RuleTrust.Estimate(corpus, importanceWeights).Apply(labels, corpus, products);
         return labels;
     }
 

@@ -94,9 +94,8 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
             var replay = ReplaySelection.Pick(corpus, split.Train, ReplayRows, ReplayPerCategory, new Random(batch.Round));
             var rows = human.Concat(replay).ToArray();
-            var everyProduct = Enumerable.Range(0, corpus.Products.Count).ToArray();
-            var labels = CorpusLabels.ForTraining(corpus, everyProduct, HumanWeight, importance);
-            if (RuleTrust) Core.ActiveLearning.RuleTrust.Estimate(corpus, importance).Apply(labels, corpus, everyProduct);
+            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance,
+                trustRules: RuleTrust);
             var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,
                 new TrainingData(features, labels, rows), TrainingOptions.FineTuning with { Device = Device }, ct), ct);
             using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);

@@ -88,10 +88,8 @@ internal sealed class SimulationRun : IDisposable
         var labelled = _inclusion.Keys.ToArray();
         var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, _options.Replay, _options.ReplayPerCategory, _random);
         var rows = labelled.Concat(replay).ToArray();
-        var everyProduct = Enumerable.Range(0, _corpus.Products.Count).ToArray();
-        var weights = ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap);
-        var labels = CorpusLabels.ForTraining(_corpus, everyProduct, _options.HumanWeight, weights);
-        if (_options.RuleTrust) RuleTrust.Estimate(_corpus, weights).Apply(labels, _corpus, everyProduct);
+        var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
+            _options.HumanWeight, ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), trustRules: _options.RuleTrust);
         var data = new TrainingData(_setup.Features, labels, rows, ValidationRows: []);
         var training = new TrainingOptions
         {

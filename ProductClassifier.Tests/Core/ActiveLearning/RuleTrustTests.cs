@@ -86,4 +86,22 @@ public sealed class RuleTrustTests
         Assert.Equal([0f, 0f, 0f], labels.Mask[(30 * c)..(31 * c)]);                 // no rule fired: still unknown
         Assert.Equal(1f, labels.Targets[6 * c + 0]);                                 // targets themselves unchanged
     }
+
+    [Fact]
+    public void Training_labels_with_trusted_rules_are_the_rule_labels_weighed_by_the_importance_weighted_trust()
+    {
+        var human = new int[]?[31];
+        for (var i = 0; i < 3; i++) human[i] = [1];
+        human[20] = [2];
+        var corpus = Shop(human);
+        var products = Enumerable.Range(0, 31).ToArray();
+        var weights = new Dictionary<int, float> { [0] = 0.5f, [1] = 1f, [2] = 1f, [20] = 1.5f };
+
+        var expected = CorpusLabels.ForTraining(corpus, products, 5, weights);
+        RuleTrust.Estimate(corpus, weights).Apply(expected, corpus, products);
+        var trusted = CorpusLabels.ForTraining(corpus, products, 5, weights, trustRules: true);
+
+        Assert.Equal(expected.Mask, trusted.Mask);
+        Assert.NotEqual(CorpusLabels.ForTraining(corpus, products, 5, weights).Mask, trusted.Mask);
+    }
 }
