@@ -21,15 +21,8 @@ namespace ProductClassifier.Training.ActiveLearning;
 public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Catalogue, Task<Corpus>> loadCorpus,
     Func<Catalogue, IPretrainedFeatures?> pretrained, IMetricsSink sink)
 {
-    /// <summary>Rule-labelled products replayed beside the human labels, so fine-tuning does not forget the rest.</summary>
-    public int ReplayRows { get; init; } = 2000;
-
-    /// <summary>Rule positives of each category the replay keeps before filling uniformly (<see cref="ReplaySelection"/>).</summary>
-    public int ReplayPerCategory { get; init; } = 5;
-    public float HumanWeight { get; init; } = 5f;
-
-    /// <summary>Weigh the replayed rule labels by how far the human labels bore each category's rules out (<see cref="Core.ActiveLearning.RuleTrust"/>).</summary>
-    public bool RuleTrust { get; init; } = true;
+    /// <summary>How each round fine-tunes: the settings <c>./pc simulate</c> measured.</summary>
+    public RoundTuning Tuning { get; init; } = RoundTuning.Default;
     public AcquisitionOptions Acquisition { get; init; } = new();
     public string? Device { get; init; }
 
@@ -92,12 +85,12 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
 
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
-            var replay = ReplaySelection.Pick(corpus, split.Train, ReplayRows, ReplayPerCategory, new Random(batch.Round));
-            var rows = human.Concat(replay).ToArray();
-            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance,
-                trustRules: RuleTrust);
-            var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble,
-                new TrainingData(features, labels, rows), TrainingOptions.FineTuning with { Device = Device }, ct), ct);
+            var replay = ReplaySelection.Pick(corpus, split.Train, Tuning.Replay, Tuning.ReplayPerCategory, new Random(batch.Round));
+            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), Tuning.HumanWeight, importance,
+                trustRules: Tuning.RuleTrust);
+            var data = new TrainingData(features, labels, [.. human, .. replay], ValidationRows: []);
+            var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble, data,
+                Tuning.Options(Device, batch.Round), ct, Tuning.MemberData(data, replay)), ct);
             using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);
             var report = new ModelEvaluator(corpus).Evaluate(result.PredictAll(features, split.Test), split.Test, result.Thresholds);
 

@@ -33,32 +33,14 @@ public sealed record SimulationOptions
     public string? CacheFolder { get; init; }
     public string? Device { get; init; }
 
-    /// <summary>Loss weight of a human label relative to a rule label.</summary>
-    public float HumanWeight { get; init; } = 100f;
-
-    /// <summary>Rule-labelled development rows replayed beside the human labels in each fine-tuning, so the models keep what the rules taught.</summary>
-    public int Replay { get; init; } = 2_000;
-
-    /// <summary>Rule positives of each category the replay keeps before filling uniformly (<see cref="ReplaySelection"/>); 0: uniform.</summary>
-    public int ReplayPerCategory { get; init; } = 5;
-
-    public int FineTuneEpochs { get; init; } = 6;
-    public int FineTuneBatchSize { get; init; } = 256;
-
-    /// <summary>Fine-tuning learning rate as a share of each model's own.</summary>
-    public double FineTuneLearningRateFactor { get; init; } = 1.5;
-
     /// <summary>Fine-tune the pre-trained ensemble afresh each round (on every label so far) instead of the last round's.</summary>
     public bool FromPretrained { get; init; }
 
     /// <summary>Importance weights clipped to [1/cap, cap] (<see cref="ImportanceWeights.FromInclusion"/>); null: unclipped (unbiased).</summary>
     public double? ImportanceCap { get; init; }
 
-    /// <summary>
-    /// Weigh the replayed rule labels by how far the human labels so far bore each category's rules out
-    /// (<see cref="Core.ActiveLearning.RuleTrust"/>), as labelling rounds do.
-    /// </summary>
-    public bool RuleTrust { get; init; } = true;
+    /// <summary>How each round fine-tunes, as the app's labelling rounds do.</summary>
+    public RoundTuning Tuning { get; init; } = RoundTuning.Default;
 
     public AcquisitionOptions Acquisition { get; init; } = new();
 }

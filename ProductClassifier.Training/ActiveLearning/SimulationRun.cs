@@ -85,35 +85,15 @@ internal sealed class SimulationRun : IDisposable
 
     private EnsembleModel FineTune(CancellationToken ct)
     {
+        var tuning = _options.Tuning;
         var labelled = _inclusion.Keys.ToArray();
-        var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, _options.Replay, _options.ReplayPerCategory, _random);
-        var rows = labelled.Concat(replay).ToArray();
+        var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, tuning.Replay, tuning.ReplayPerCategory, _random);
         var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
-            _options.HumanWeight, ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), trustRules: _options.RuleTrust);
-        var data = new TrainingData(_setup.Features, labels, rows, ValidationRows: []);
-        var training = new TrainingOptions
-        {
-            Device = _options.Device, Seed = _seed * 100 + Labels / Math.Max(1, _options.BatchSize),
-            Epochs = _options.FineTuneEpochs, BatchSize = _options.FineTuneBatchSize,
-        };
-        // Like StackingTrainer.FineTune, but each member at its own learning rate times the simulation's factor.
-        var trainer = new ModelTrainer(NullMetricsSink.Instance);
-        var tuned = new List<TrainedModel>();
-        try
-        {
-            var start = _options.FromPretrained ? _setup.Pretrained : _ensemble;
-            foreach (var member in start.Members)
-                tuned.Add(trainer.FineTune(member, data, training with
-                {
-                    Run = member.Spec.Name, LearningRate = member.Spec.Hyper.LearningRate * _options.FineTuneLearningRateFactor,
-                }, ct));
-        }
-        catch
-        {
-            foreach (var model in tuned) model.Dispose();
-            throw;
-        }
-        return new EnsembleModel(tuned, null);
+            tuning.HumanWeight, ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), trustRules: tuning.RuleTrust);
+        var data = new TrainingData(_setup.Features, labels, [.. labelled, .. replay], ValidationRows: []);
+        var start = _options.FromPretrained ? _setup.Pretrained : _ensemble;
+        return new StackingTrainer(NullMetricsSink.Instance).FineTune(start, data,
+            tuning.Options(_options.Device, _seed * 100 + Labels / Math.Max(1, _options.BatchSize)), ct, tuning.MemberData(data, replay));
     }
 
     public void Dispose()

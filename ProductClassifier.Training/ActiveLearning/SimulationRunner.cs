@@ -50,7 +50,7 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
     private EnsembleModel Pretrain(Corpus corpus, FeatureSet features, IReadOnlyList<ModelSpec> specs, CorpusSplit split, IMetricsSink sink,
         CancellationToken ct)
     {
-        var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), options.HumanWeight);
+        var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), options.Tuning.HumanWeight);
         return new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
         {
             // Averaging only: the meta-learner would need k more trainings per member and, kept frozen while the

@@ -23,12 +23,12 @@ internal static class SimulateCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of products held back for evaluation", DefaultValueFactory = _ => 0.1 };
         var pool = new Option<int>("--pool") { Description = "Unlabelled development products the strategies pick from", DefaultValueFactory = _ => 15_000 };
         var models = new Option<string?>("--models") { Description = $"Comma-separated members (default: {string.Join(",", SimulationOptions.DefaultModels)}; those without inputs are skipped)" };
-        var humanWeight = new Option<float>("--human-weight") { Description = "Loss weight of a human label against a rule label", DefaultValueFactory = _ => 100f };
-        var replay = new Option<int>("--replay") { Description = "Rule-labelled rows replayed in each fine-tuning", DefaultValueFactory = _ => 2_000 };
-        var replayPerCategory = new Option<int>("--replay-per-category") { Description = "Rule positives per category the replay keeps before filling uniformly (0: a uniform sample)", DefaultValueFactory = _ => new SimulationOptions().ReplayPerCategory };
-        var epochs = new Option<int>("--epochs") { Description = "Fine-tuning epochs per round", DefaultValueFactory = _ => 6 };
-        var fineTuneBatch = new Option<int>("--fine-tune-batch") { Description = "Mini-batch size of the fine-tuning", DefaultValueFactory = _ => 256 };
-        var learningRate = new Option<double>("--lr-factor") { Description = "Fine-tuning learning rate as a share of each model's own", DefaultValueFactory = _ => 1.5 };
+        var humanWeight = new Option<float>("--human-weight") { Description = "Loss weight of a human label against a rule label", DefaultValueFactory = _ => RoundTuning.Default.HumanWeight };
+        var replay = new Option<int>("--replay") { Description = "Rule-labelled rows replayed in each fine-tuning", DefaultValueFactory = _ => RoundTuning.Default.Replay };
+        var replayPerCategory = new Option<int>("--replay-per-category") { Description = "Rule positives per category the replay keeps before filling uniformly (0: a uniform sample)", DefaultValueFactory = _ => RoundTuning.Default.ReplayPerCategory };
+        var epochs = new Option<int>("--epochs") { Description = "Fine-tuning epochs per round", DefaultValueFactory = _ => RoundTuning.Default.Epochs };
+        var fineTuneBatch = new Option<int>("--fine-tune-batch") { Description = "Mini-batch size of the fine-tuning", DefaultValueFactory = _ => RoundTuning.Default.BatchSize };
+        var learningRate = new Option<double>("--lr-factor") { Description = "Fine-tuning learning rate as a share of each model's own", DefaultValueFactory = _ => RoundTuning.Default.LearningRateFactor };
         var pretrainEpochs = new Option<int>("--pretrain-epochs") { Description = "Epochs per member of the pre-training on rule labels", DefaultValueFactory = _ => 4 };
         var ruleDropout = new Option<double>("--rule-dropout") { Description = "Share of rows whose rule firings each member pre-trains without (0–1)", DefaultValueFactory = _ => new SimulationOptions().PretrainRuleDropout };
         var importanceCap = new Option<double?>("--importance-cap") { Description = "Clip importance weights (mean 1) to [1/cap, cap] (default: unclipped)" };
@@ -43,10 +43,11 @@ internal static class SimulateCommand
         var minDistance = new Option<double>("--min-distance") { Description = "Cosine distance (image, else sentence, else tf-idf embedding) under which a candidate counts as a near-duplicate of one already in the batch", DefaultValueFactory = _ => new AcquisitionOptions().MinDistance };
         var floor = new Option<double>("--floor") { Description = "Least sampling score, as a share of the pool's mean score, so every product keeps a chance", DefaultValueFactory = _ => new AcquisitionOptions().Floor };
         var config = new Option<string?>("--config") { Description = "Preprocessing config (default: beside dataset.json, else datasets/<name>/, else inferred)" };
-        var ruleTrust = new Option<bool>("--rule-trust") { Description = "Weigh replayed rule labels by each category's rule precision and recall on the human labels so far (false: every rule label weighs 1)", DefaultValueFactory = _ => new SimulationOptions().RuleTrust };
+        var distil = new Option<bool>("--distil-replay") { Description = "Replayed products teach each member its own predictions from the round before (false: the rule labels)", DefaultValueFactory = _ => RoundTuning.Default.DistilReplay };
+        var ruleTrust = new Option<bool>("--rule-trust") { Description = "With --distil-replay false: weigh replayed rule labels by each category's rule precision and recall on the human labels so far (false: every rule label weighs 1)", DefaultValueFactory = _ => RoundTuning.Default.RuleTrust };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
         var command = new Command("simulate", "Replay active learning against a labelled data set: learning curves per strategy and the label savings against random")
-            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, minDistance, floor, ruleTrust, config, device };
+            { dataset, strategies, rounds, batch, seeds, output, testFraction, pool, models, humanWeight, replay, replayPerCategory, epochs, fineTuneBatch, learningRate, pretrainEpochs, ruleDropout, importanceCap, noCache, fromPretrained, replot, topK, uncertaintyWeight, balance, aggregate, summed, minDistance, floor, distil, ruleTrust, config, device };
         command.SetAction(async (p, ct) =>
         {
             if (p.GetValue(replot))
@@ -60,11 +61,15 @@ internal static class SimulateCommand
             {
                 Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
                 Rounds = p.GetValue(rounds), BatchSize = p.GetValue(batch), Seeds = p.GetValue(seeds), TestFraction = p.GetValue(testFraction),
-                Pool = p.GetValue(pool), HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), ReplayPerCategory = p.GetValue(replayPerCategory), FineTuneEpochs = p.GetValue(epochs),
+                Pool = p.GetValue(pool), Tuning = new RoundTuning
+                {
+                    HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), ReplayPerCategory = p.GetValue(replayPerCategory),
+                    DistilReplay = p.GetValue(distil), RuleTrust = p.GetValue(ruleTrust), Epochs = p.GetValue(epochs), BatchSize = p.GetValue(fineTuneBatch),
+                    LearningRateFactor = p.GetValue(learningRate),
+                },
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
-                FineTuneBatchSize = p.GetValue(fineTuneBatch), FineTuneLearningRateFactor = p.GetValue(learningRate),
                 PretrainEpochs = p.GetValue(pretrainEpochs), PretrainRuleDropout = p.GetValue(ruleDropout), ImportanceCap = p.GetValue(importanceCap), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
-                FromPretrained = p.GetValue(fromPretrained), RuleTrust = p.GetValue(ruleTrust), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
+                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
                     UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
                     Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed), MinDistance: p.GetValue(minDistance), Floor: p.GetValue(floor)),
             };

@@ -40,13 +40,15 @@ public sealed class StackingTrainer(IMetricsSink sink)
     /// left as it was. The meta-learner is copied unchanged: retraining it on the tuned members' in-sample logits would
     /// teach it to trust them more than they deserve on new products.
     /// </summary>
-    public EnsembleModel FineTune(EnsembleModel ensemble, TrainingData data, TrainingOptions options, CancellationToken ct)
+    /// <param name="memberData">Each member's own training data, built just before it is tuned; null: <paramref name="data"/> for all.</param>
+    public EnsembleModel FineTune(EnsembleModel ensemble, TrainingData data, TrainingOptions options, CancellationToken ct,
+        Func<TrainedModel, TrainingData>? memberData = null)
     {
         var tuned = new List<TrainedModel>();
         try
         {
             foreach (var member in ensemble.Members)
-                tuned.Add(trainer.FineTune(member, data, options with { Run = member.Spec.Name,
+                tuned.Add(trainer.FineTune(member, memberData?.Invoke(member) ?? data, options with { Run = member.Spec.Name,
                     CheckpointFolder = Subfolder(options, member.Spec.Name) }, ct));
         }
         catch

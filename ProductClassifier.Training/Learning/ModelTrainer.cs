@@ -39,7 +39,7 @@ public sealed class ModelTrainer(IMetricsSink sink)
         model.Shapes.EnsureMatches(data.Features, model.Spec.Name);
         var (train, validation) = Split(data, options);
         var copy = model.Clone();
-        var learningRate = options.LearningRate ?? model.Spec.Hyper.LearningRate * TrainingOptions.FineTuningLearningRateFactor;
+        var learningRate = options.LearningRate ?? model.Spec.Hyper.LearningRate * (options.LearningRateFactor ?? TrainingOptions.FineTuningLearningRateFactor);
         Fit(copy, data, train, validation, options, learningRate, options.Epochs ?? TrainingOptions.FineTuning.Epochs!.Value, ct);
         return copy;
     }

@@ -6,6 +6,9 @@ public sealed record TrainingOptions
     public int? Epochs { get; init; }
     public int? BatchSize { get; init; }
     public double? LearningRate { get; init; }
+
+    /// <summary>Fine-tuning only, where <see cref="LearningRate"/> is null: the model's own learning rate times this; null: <see cref="FineTuningLearningRateFactor"/>.</summary>
+    public double? LearningRateFactor { get; init; }
     public double? WeightDecay { get; init; }
 
     /// <summary>Epochs without a better validation loss before training stops (the best epoch's weights are kept).</summary>

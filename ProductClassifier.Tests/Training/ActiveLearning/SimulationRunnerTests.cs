@@ -26,7 +26,7 @@ public sealed class SimulationRunnerTests : IDisposable
     {
         Strategies = [QueryStrategy.Random, QueryStrategy.UncertaintyDisagreement],
         Rounds = rounds, BatchSize = 10, Seeds = 1, Pool = pool, Models = ["linear", "wide-deep"],
-        Replay = 50, FineTuneEpochs = 2, Device = "cpu",
+        Tuning = RoundTuning.Default with { Replay = 50, Epochs = 2 }, Device = "cpu",
     };
 
     [Fact]

@@ -62,6 +62,26 @@ public sealed class ModelTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Fine_tuning_scales_each_models_own_learning_rate_by_the_given_factor()
+    {
+        var (features, labels, _) = ToyProblem.Create(rows: 120);
+        var trainer = new ModelTrainer(NullMetricsSink.Instance);
+        using var model = trainer.Train(ModelRegistry.Spec("linear"), TrainingData.All(features, labels),
+            new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 5 }, CancellationToken.None);
+        var flipped = ToyProblem.Labels(Enumerable.Range(0, 120).Select(i => i % 3).ToArray());
+        var data = new TrainingData(features, flipped, Enumerable.Range(0, 120).ToArray(), ValidationRows: []);
+        var before = model.Predict(features);
+
+        using var frozen = trainer.FineTune(model, data, new TrainingOptions { Epochs = 2, BatchSize = 16, LearningRateFactor = 0 }, CancellationToken.None);
+        using var slow = trainer.FineTune(model, data, new TrainingOptions { Epochs = 2, BatchSize = 16, LearningRateFactor = 0.1 }, CancellationToken.None);
+        using var fast = trainer.FineTune(model, data, new TrainingOptions { Epochs = 2, BatchSize = 16, LearningRateFactor = 1.5 }, CancellationToken.None);
+
+        static double Moved(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Sum();
+        Assert.Equal(0, Moved(before, frozen.Predict(features)), 6);
+        Assert.True(Moved(before, fast.Predict(features)) > 2 * Moved(before, slow.Predict(features)));
+    }
+
+    [Fact]
     public void Fine_tuning_follows_weighted_human_labels_and_leaves_the_original_model_unchanged()
     {
         var (features, truth, classes) = ToyProblem.Create(rows: 240, rules: true);
