@@ -85,12 +85,8 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
 
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
-            var replay = ReplaySelection.Pick(corpus, split.Train, Tuning.Replay, Tuning.ReplayPerCategory, new Random(batch.Round));
-            var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), Tuning.HumanWeight, importance,
-                trustRules: Tuning.RuleTrust);
-            var data = new TrainingData(features, labels, [.. human, .. replay], ValidationRows: []);
-            var tuned = await Task.Run(() => new Ensemble.StackingTrainer(sink).FineTune(classifier.Ensemble, data,
-                Tuning.Options(Device, batch.Round), ct, Tuning.MemberData(data, replay)), ct);
+            var tuned = await Task.Run(() => Tuning.FineTune(classifier.Ensemble, corpus, features, human, importance, split.Train,
+                new Random(batch.Round), Device, batch.Round, sink, ct), ct);
             using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);
             var report = new ModelEvaluator(corpus).Evaluate(result.PredictAll(features, split.Test), split.Test, result.Thresholds);
 

@@ -1,3 +1,6 @@
+using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Ensemble;
 using ProductClassifier.Training.Learning;
 
 namespace ProductClassifier.Training.ActiveLearning;
@@ -39,15 +42,25 @@ public sealed record RoundTuning
     public double LearningRateFactor { get; init; } = 1.5;
 
     /// <summary>
-    /// Options for each member's fine-tuning. The caller trains on every row it passes (no early-stopping hold-out): a
-    /// random tenth held out would be a tenth of the human labels, the rows the round exists to learn from.
+    /// One round's fine-tuning of every member of <paramref name="ensemble"/> (left as it was): the human-labelled
+    /// <paramref name="human"/> products beside <see cref="Replay"/> rule-labelled ones drawn from
+    /// <paramref name="replayFrom"/>. Every row trains, with no early-stopping hold-out: a random tenth held out would be
+    /// a tenth of the human labels, the rows the round exists to learn from.
     /// </summary>
-    public TrainingOptions Options(string? device, int seed) => new()
+    /// <param name="importance">Importance weight of each human-labelled product (absent: 1).</param>
+    internal EnsembleModel FineTune(EnsembleModel ensemble, Corpus corpus, FeatureSet features, IReadOnlyList<int> human,
+        IReadOnlyDictionary<int, float> importance, IEnumerable<int> replayFrom, Random random, string? device, int seed,
+        IMetricsSink sink, CancellationToken ct)
     {
-        Device = device, Seed = seed, Epochs = Epochs, BatchSize = BatchSize, LearningRateFactor = LearningRateFactor,
-    };
-
-    /// <summary>Each member's data for <see cref="Ensemble.StackingTrainer.FineTune"/>: its own replay targets, or null (the shared data) without distillation.</summary>
-    internal Func<Models.TrainedModel, TrainingData>? MemberData(TrainingData data, IReadOnlyList<int> replay) =>
-        DistilReplay ? DistilledReplay.For(data, replay) : null;
+        var replay = ReplaySelection.Pick(corpus, replayFrom, Replay, ReplayPerCategory, random);
+        // Distillation overwrites every replayed rule label, so trust would weigh labels that no longer train.
+        var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance,
+            trustRules: RuleTrust && !DistilReplay);
+        var data = new TrainingData(features, labels, [.. human, .. replay], ValidationRows: []);
+        var options = new TrainingOptions
+        {
+            Device = device, Seed = seed, Epochs = Epochs, BatchSize = BatchSize, LearningRateFactor = LearningRateFactor,
+        };
+        return new StackingTrainer(sink).FineTune(ensemble, data, options, ct, DistilReplay ? DistilledReplay.For(data, replay) : null);
+    }
 }

@@ -2,7 +2,6 @@ using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Ensemble;
 using ProductClassifier.Training.Learning;
-using ProductClassifier.Training.Models;
 
 namespace ProductClassifier.Training.ActiveLearning;
 
@@ -85,15 +84,10 @@ internal sealed class SimulationRun : IDisposable
 
     private EnsembleModel FineTune(CancellationToken ct)
     {
-        var tuning = _options.Tuning;
-        var labelled = _inclusion.Keys.ToArray();
-        var replay = ReplaySelection.Pick(_corpus, _setup.Split.Development, tuning.Replay, tuning.ReplayPerCategory, _random);
-        var labels = CorpusLabels.ForTraining(_corpus, Enumerable.Range(0, _corpus.Products.Count).ToArray(),
-            tuning.HumanWeight, ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), trustRules: tuning.RuleTrust);
-        var data = new TrainingData(_setup.Features, labels, [.. labelled, .. replay], ValidationRows: []);
         var start = _options.FromPretrained ? _setup.Pretrained : _ensemble;
-        return new StackingTrainer(NullMetricsSink.Instance).FineTune(start, data,
-            tuning.Options(_options.Device, _seed * 100 + Labels / Math.Max(1, _options.BatchSize)), ct, tuning.MemberData(data, replay));
+        return _options.Tuning.FineTune(start, _corpus, _setup.Features, [.. _inclusion.Keys],
+            ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), _setup.Split.Development, _random, _options.Device,
+            _seed * 100 + Labels / Math.Max(1, _options.BatchSize), NullMetricsSink.Instance, ct);
     }
 
     public void Dispose()
