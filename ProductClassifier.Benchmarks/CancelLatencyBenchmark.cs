@@ -42,7 +42,7 @@ internal static class CancelLatencyBenchmark
             {
                 var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.Train,
                     """{"models": ["mlp-tfidf"], "folds": 0, "epochs": 200, "patience": 200, "activate": false}""", ct);
-                while (!await db.JobEvents.AnyAsync(e => e.JobId == job.Id && e.Type == "epoch", ct)) await Task.Delay(50, ct);
+                while (!await db.JobEvents.AnyAsync(e => e.JobId == job.Id && e.Type == JobEventKinds.Epoch, ct)) await Task.Delay(50, ct);
                 var clock = Stopwatch.StartNew();
                 await new JobQueue(db).CancelAsync(job.Id, ct);
                 while (await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => j.Status).SingleAsync(ct) != JobStatus.Cancelled)

@@ -12,9 +12,9 @@ public sealed class JobEvent
     public long JobId { get; set; }
     public DateTime At { get; set; } = DateTime.UtcNow;
 
-    /// <summary>status, progress, step, epoch, validation, evaluation.</summary>
+    /// <summary>One of <see cref="JobEventKinds"/>, which names the record <see cref="Payload"/> holds.</summary>
     public required string Type { get; set; }
 
-    /// <summary>The event's fields as JSON.</summary>
+    /// <summary>The event's <see cref="JobEventPayload"/> as JSON (<see cref="JobEventJson"/>).</summary>
     public string Payload { get; set; } = "{}";
 }

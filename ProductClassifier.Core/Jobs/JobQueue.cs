@@ -17,7 +17,7 @@ public sealed class JobQueue(ClassifierDb db)
         var job = new Job { CatalogueId = catalogueId, Kind = kind, Parameters = parameters };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
-        await new JobEvents(db).AddAsync(job.Id, "status", $$"""{"status":"{{JobStatus.Queued}}"}""", ct);
+        await new JobEvents(db).AddAsync(job.Id, new StatusEvent(JobStatus.Queued), ct);
         return job;
     }
 
@@ -60,13 +60,15 @@ public sealed class JobQueue(ClassifierDb db)
         return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.CancelRequested).SingleAsync(ct);
     }
 
-    public Task FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default)
+    /// <summary>Ends the worker's running job with <paramref name="status"/> and records the status event (unless the job was no longer its own).</summary>
+    public async Task FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default)
     {
         var now = DateTime.UtcNow;
-        return db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
+        var finished = await db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.FinishedAt, now)
                 .SetProperty(j => j.Error, error)
                 .SetProperty(j => j.Progress, j => status == JobStatus.Succeeded ? 1 : j.Progress), ct);
+        if (finished > 0) await new JobEvents(db).AddAsync(jobId, new StatusEvent(status, Error: error), ct);
     }
 
     /// <summary>A worker shutting down hands its job back to the queue at once, for another worker to resume.</summary>
@@ -80,7 +82,7 @@ public sealed class JobQueue(ClassifierDb db)
         var now = DateTime.UtcNow;
         if (await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now), ct) > 0)
-            await new JobEvents(db).AddAsync(jobId, "status", $$"""{"status":"{{JobStatus.Cancelled}}"}""", ct);
+            await new JobEvents(db).AddAsync(jobId, new StatusEvent(JobStatus.Cancelled), ct);
         await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
     }

@@ -31,12 +31,7 @@ public sealed class FineTuneRoundJobHandler(ModelStore models, ImageStore images
             new JobMetricsSink(context, expectedRuns: 6)) { Device = context.Device };
         context.ReportProgress(0.01, "fine-tuning on the round's labels");
         var (batch, version, report) = await rounds.FinishAsync(catalogue, ct);
-        var ensemble = report.Models.Single(m => m.Model == ModelEvaluator.Served);
-        context.Emit("evaluation", new
-        {
-            round = batch.Round, version = version.Number,
-            macroF1 = ensemble.Sets[EvaluationReport.GroundTruth].MacroF1, microF1 = ensemble.Sets[EvaluationReport.GroundTruth].MicroF1,
-        });
+        context.Emit(EvaluationEvents.Of(version, report) with { Round = batch.Round });
         context.ReportProgress(0.9, "picking the next batch");
         var next = await rounds.OpenAsync(catalogue, QueryStrategyNames.Parse(parameters.Strategy), parameters.BatchSize, parameters.Seed + batch.Round, ct);
         context.ReportProgress(1, $"round {batch.Round} → model v{version.Number}; round {next.Round} open");

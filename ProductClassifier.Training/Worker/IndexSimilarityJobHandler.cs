@@ -18,7 +18,7 @@ public sealed class IndexSimilarityJobHandler(SimilarityIndexes indexes) : IJobH
         using var index = indexes.OpenWriter(catalogue.Name);
         var progress = new Progress(context);
         var result = await new SimilaritySync(context.Db, index, indexes.Options.Model).CatchUpAsync(catalogue.Id, progress, ct);
-        context.Emit("similarity", new { result.Added, result.Removed, result.Count, result.Watermark, index = index.Description });
+        context.Emit(new SimilarityIndexEvent(result.Added, result.Removed, result.Count, result.Watermark, index.Description));
     }
 
     private sealed class Progress(JobContext context) : IProgress<SimilaritySyncProgress>

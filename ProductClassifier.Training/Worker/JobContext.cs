@@ -11,7 +11,7 @@ namespace ProductClassifier.Training.Worker;
 /// </summary>
 public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, string? device)
 {
-    private readonly ConcurrentQueue<(string Type, string Payload)> _events = new();
+    private readonly ConcurrentQueue<JobEventPayload> _events = new();
     private (double Progress, string? Text) _announced = (-1, null);
 
     public Job Job { get; } = job;
@@ -32,7 +32,8 @@ public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, s
         ProgressText = text ?? ProgressText;
     }
 
-    public void Emit(string type, object payload) => _events.Enqueue((type, JsonSerializer.Serialize(payload, JsonOptions)));
+    /// <summary>Records an event of the job, e.g. <c>context.Emit(new EpochEvent(…))</c>; the heartbeat writes it.</summary>
+    public void Emit(JobEventPayload payload) => _events.Enqueue(payload);
 
     /// <summary>Queues a progress event when progress moved since the last one (the worker calls this per heartbeat and at the end).</summary>
     internal void AnnounceProgress()
@@ -40,13 +41,11 @@ public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, s
         var now = (Progress, ProgressText);
         if (now == _announced) return;
         _announced = now;
-        Emit("progress", new { progress = now.Progress, text = now.ProgressText });
+        Emit(new ProgressEvent(now.Progress, now.ProgressText));
     }
 
-    internal IEnumerable<(string Type, string Payload)> DrainEvents()
+    internal IEnumerable<JobEventPayload> DrainEvents()
     {
         while (_events.TryDequeue(out var e)) yield return e;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

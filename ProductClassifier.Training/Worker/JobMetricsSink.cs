@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProductClassifier.Core.Jobs;
 using ProductClassifier.Training.Learning;
 
 namespace ProductClassifier.Training.Worker;
@@ -16,10 +17,12 @@ internal sealed class JobMetricsSink(JobContext context, int expectedRuns) : IMe
         context.ReportProgress(Math.Min(0.95, run), $"{step.Run}: epoch {step.Epoch}, loss {step.Loss:F4}");
         if (_sinceStep.Elapsed.TotalSeconds < 1) return;
         _sinceStep.Restart();
-        context.Emit("step", step);
+        context.Emit(new StepEvent(step.Run, step.Epoch, step.Step, step.StepsPerEpoch, step.Loss));
     }
 
-    public void OnEpoch(TrainingEpoch epoch) => context.Emit("epoch", epoch);
+    public void OnEpoch(TrainingEpoch epoch) =>
+        context.Emit(new EpochEvent(epoch.Run, epoch.Epoch, epoch.Epochs, epoch.TrainLoss, epoch.Elapsed));
 
-    public void OnValidation(ValidationMetrics metrics) => context.Emit("validation", metrics);
+    public void OnValidation(ValidationMetrics metrics) =>
+        context.Emit(new ValidationEvent(metrics.Run, metrics.Epoch, metrics.Loss, metrics.MicroF1, metrics.Improved));
 }

@@ -50,7 +50,7 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var db = await databases.CreateDbContextAsync(stoppingToken);
         var context = new JobContext(job, db, Path.Combine(models.Root, "jobs", job.Id.ToString()), _options.Device);
-        context.Emit("status", new { status = "Running", worker = _options.WorkerId, attempt = job.Attempts, device });
+        context.Emit(new StatusEvent(JobStatus.Running, _options.WorkerId, job.Attempts, device));
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(context, cancel, stopHeartbeat.Token);
 
@@ -82,12 +82,7 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         // A job shorter than a heartbeat would otherwise end without ever reporting its progress.
         context.AnnounceProgress();
         await FlushAsync(finishing, context, CancellationToken.None);
-        if (outcome is { } status)
-        {
-            await queue.FinishAsync(job.Id, _options.WorkerId, status, error, CancellationToken.None);
-            await new JobEvents(finishing).AddAsync(job.Id, "status",
-                System.Text.Json.JsonSerializer.Serialize(new { status = status.ToString(), error }), CancellationToken.None);
-        }
+        if (outcome is { } status) await queue.FinishAsync(job.Id, _options.WorkerId, status, error, CancellationToken.None);
         else await queue.ReleaseAsync(job.Id, _options.WorkerId, CancellationToken.None);
         logger.LogInformation("job {Job} ({Kind}): {Outcome}", job.Id, job.Kind, outcome?.ToString() ?? "handed back");
     }
@@ -115,6 +110,6 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
     private static async Task FlushAsync(ClassifierDb db, JobContext context, CancellationToken ct)
     {
         var events = new JobEvents(db);
-        foreach (var (type, payload) in context.DrainEvents()) await events.AddAsync(context.Job.Id, type, payload, ct);
+        foreach (var payload in context.DrainEvents()) await events.AddAsync(context.Job.Id, payload, ct);
     }
 }

@@ -59,7 +59,7 @@ public sealed class PredictJobHandler(ModelStore models, ImageStore images, Func
             context.ReportProgress((double)done / rows.Length, $"{done:N0} of {rows.Length:N0} products");
             await Task.Delay(parameters.PauseMilliseconds, ct);
         }
-        context.Emit("evaluation", new { version = version.Number, products = done, productsPerSecond = done / Math.Max(clock.Elapsed.TotalSeconds, 1e-6) });
+        context.Emit(new PredictionsEvent(version.Number, done, done / Math.Max(clock.Elapsed.TotalSeconds, 1e-6)));
     }
 
     private static async Task WriteAsync(Core.Data.ClassifierDb db, long[] productIds, string[] categories, int versionId, CancellationToken ct)

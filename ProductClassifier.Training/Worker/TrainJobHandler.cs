@@ -39,16 +39,7 @@ public sealed class TrainJobHandler(ModelStore models, ImageStore images, Func<s
         using var features = pretrained(catalogue.Name);
         var (version, report, served) = await new VersionTrainer(context.Db, models, new JobMetricsSink(context, runs), features)
             .TrainAsync(catalogue, corpus, request, parameters.Activate, Path.Combine(context.WorkDirectory, "checkpoints"), ct);
-        var ensemble = report.Models.Single(m => m.Model == ModelEvaluator.Served);
-        context.Emit("evaluation", new
-        {
-            version = version.Number, served,
-            macroF1 = ensemble.Sets[EvaluationReport.GroundTruth].MacroF1,
-            microF1 = ensemble.Sets[EvaluationReport.GroundTruth].MicroF1,
-            models = report.Models.Select(m => new { m.Model, groundTruthMacroF1 = m.Sets[EvaluationReport.GroundTruth].MacroF1 }),
-            categories = ensemble.Sets[EvaluationReport.GroundTruth].Categories
-                .Select(c => new { c.Category, c.Precision, c.Recall, c.F1, c.Support }),
-        });
+        context.Emit(EvaluationEvents.Of(version, report) with { Served = served });
         context.ReportProgress(1, $"model version {version.Number}{(version.IsActive ? " (active)" : "")}");
     }
 }

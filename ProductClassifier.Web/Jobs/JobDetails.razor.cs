@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ProductClassifier.Core.Jobs;
 
 namespace ProductClassifier.Web.Jobs;
 
@@ -10,7 +10,7 @@ public sealed partial class JobDetails
 {
     private List<ChartSeries<double>> _loss = [], _validation = [];
     private string[] _lossLabels = [], _validationLabels = [];
-    private JsonElement? _evaluation;
+    private EvaluationEvent? _evaluation;
     private List<CategoryRow> _categories = [];
 
     [Parameter, EditorRequired] public JobRow Job { get; set; } = default!;
@@ -18,21 +18,17 @@ public sealed partial class JobDetails
 
     protected override void OnParametersSet()
     {
-        (_loss, _lossLabels) = Curves("epoch", "trainLoss");
-        (_validation, _validationLabels) = Curves("validation", "microF1");
-        _evaluation = Events.LastOrDefault(e => e.Type == "evaluation")?.Payload;
-        _categories = _evaluation is { } evaluation && evaluation.TryGetProperty("categories", out var categories)
-            ? categories.EnumerateArray().Select(c => new CategoryRow(c.GetProperty("category").GetString()!, c.GetProperty("precision").GetDouble(),
-                c.GetProperty("recall").GetDouble(), c.GetProperty("f1").GetDouble(), c.GetProperty("support").GetInt32())).ToList()
-            : [];
+        var events = Events.Select(e => e.Read()).ToList();
+        (_loss, _lossLabels) = Curves(events.OfType<EpochEvent>().Select(e => (e.Run, e.Epoch, (double)e.TrainLoss)));
+        (_validation, _validationLabels) = Curves(events.OfType<ValidationEvent>().Select(e => (e.Run, e.Epoch, (double)e.MicroF1)));
+        _evaluation = events.OfType<EvaluationEvent>().LastOrDefault();
+        _categories = _evaluation?.Categories.Select(c => new CategoryRow(c.Category, c.Precision, c.Recall, c.F1, c.Support)).ToList() ?? [];
     }
 
-    /// <summary>One series per training run (a member, a fold): <paramref name="field"/> of the events of <paramref name="type"/> by epoch.</summary>
-    private (List<ChartSeries<double>>, string[]) Curves(string type, string field)
+    /// <summary>One series per training run (a member, a fold): its values by epoch.</summary>
+    private static (List<ChartSeries<double>>, string[]) Curves(IEnumerable<(string Run, int Epoch, double Value)> values)
     {
-        var points = Events.Where(e => e.Type == type)
-            .Select(e => (Run: e.Payload.GetProperty("run").GetString()!, Epoch: e.Payload.GetProperty("epoch").GetInt32(), Value: e.Payload.GetProperty(field).GetDouble()))
-            .ToList();
+        var points = values.ToList();
         if (points.Count == 0) return ([], []);
         var epochs = points.Max(p => p.Epoch);
         var series = points.GroupBy(p => p.Run).Select(run =>
@@ -44,11 +40,11 @@ public sealed partial class JobDetails
         return (series, Enumerable.Range(1, epochs).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
 
-    private static string Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString("F3", CultureInfo.InvariantCulture) : "–";
+    private static string Number(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
     private static string Summary(JobEventMessage e)
     {
+        if (e.Read() is { } payload) return payload.Describe();
         var text = e.Payload.GetRawText();
         return text.Length > 160 ? text[..160] + "…" : text;
     }

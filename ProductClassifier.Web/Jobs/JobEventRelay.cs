@@ -72,8 +72,8 @@ internal sealed class JobEventRelay(
         var all = hub.Clients.Group(TrainingHub.AllJobs);
         return message.Type switch
         {
-            "status" => Task.WhenAll(job.JobStatus(message.ToStatus()), all.JobStatus(message.ToStatus())),
-            "progress" => Task.WhenAll(job.JobProgress(message.ToProgress()), all.JobProgress(message.ToProgress())),
+            JobEventKinds.Status => Task.WhenAll(job.JobStatus(message.ToStatus()), all.JobStatus(message.ToStatus())),
+            JobEventKinds.Progress => Task.WhenAll(job.JobProgress(message.ToProgress()), all.JobProgress(message.ToProgress())),
             _ => job.JobMetrics(message.ToMetrics()),
         };
     }

@@ -68,12 +68,12 @@ public sealed partial class JobsPage
     {
         if (message.JobId == _selected?.Id && _events.All(e => e.EventId != message.EventId)) _events = [.. _events, message];
         var index = _jobs.FindIndex(j => j.Id == message.JobId);
-        if (message.Type == "progress" && index >= 0)
+        if (message.Type == JobEventKinds.Progress && index >= 0)
         {
             var progress = message.ToProgress();
             _jobs[index] = _jobs[index] with { Progress = progress.Progress, ProgressText = progress.Text ?? _jobs[index].ProgressText };
         }
-        else if (message.Type == "status") await LoadAsync();
+        else if (message.Type == JobEventKinds.Status) await LoadAsync();
         StateHasChanged();
     });
 

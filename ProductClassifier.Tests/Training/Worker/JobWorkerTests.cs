@@ -43,9 +43,9 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var version = await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id);
         Assert.True(version.IsActive);
         var types = await db.JobEvents.Where(e => e.JobId == job.Id).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync();
-        Assert.Contains("epoch", types);
-        Assert.Contains("evaluation", types);
-        Assert.Equal("status", types[^1]);
+        Assert.Contains(JobEventKinds.Epoch, types);
+        Assert.Contains(JobEventKinds.Evaluation, types);
+        Assert.Equal(JobEventKinds.Status, types[^1]);
 
         // New products arriving with an active model get a predict job by themselves; the worker scores them.
         var changed = await db.Products.Where(p => p.CatalogueId == catalogue.Id).OrderBy(p => p.Id).Select(p => p.Id).Take(30).ToListAsync();
@@ -136,17 +136,14 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         Assert.True((await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id)).IsActive);
         // The second attempt's first epoch continues where the checkpoint left off instead of starting at 1.
         var events = await db.JobEvents.Where(e => e.JobId == job.Id).OrderBy(e => e.Id).ToListAsync();
-        var secondStart = events.FindLastIndex(e => e.Type == "status" && Field(e.Payload, "attempt") == 2);
+        var secondStart = events.FindLastIndex(e => JobEventJson.Read(e.Type, e.Payload) is StatusEvent { Attempt: 2 });
         Assert.True(secondStart >= 0);
-        Assert.True(Field(events.Skip(secondStart).First(e => e.Type == "epoch").Payload, "epoch") > 2);
+        Assert.True(events.Skip(secondStart).Select(e => JobEventJson.Read(e.Type, e.Payload)).OfType<EpochEvent>().First().Epoch > 2);
     }
 
     private static async Task<List<int>> EpochsAsync(ClassifierDb db, long jobId) =>
-        (await db.JobEvents.Where(e => e.JobId == jobId && e.Type == "epoch").Select(e => e.Payload).ToListAsync())
-            .Select(p => Field(p, "epoch")).ToList();
-
-    private static int Field(string json, string name) =>
-        System.Text.Json.JsonDocument.Parse(json).RootElement.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt32() : -1;
+        (await db.JobEvents.Where(e => e.JobId == jobId && e.Type == JobEventKinds.Epoch).Select(e => e.Payload).ToListAsync())
+            .Select(p => ((EpochEvent)JobEventJson.Read(JobEventKinds.Epoch, p)!).Epoch).ToList();
 
     private System.Diagnostics.Process StartWorkerProcess()
     {

@@ -57,13 +57,13 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         Assert.All(statuses, s => Assert.Equal(job.Id, s.JobId));
         Assert.NotEmpty(progress);
         Assert.Contains(progress, p => p.Progress > 0 && p.Text is not null);
-        Assert.Contains(metrics, m => m.Type == "epoch" && m.Payload.GetProperty("trainLoss").GetDouble() > 0);
-        var evaluation = Assert.Single(metrics, m => m.Type == "evaluation");
-        Assert.InRange(evaluation.Payload.GetProperty("macroF1").GetDouble(), 0, 1);
-        Assert.NotEmpty(evaluation.Payload.GetProperty("categories").EnumerateArray());
+        Assert.Contains(metrics, m => m.Read() is EpochEvent { TrainLoss: > 0 });
+        var evaluation = Assert.IsType<EvaluationEvent>(Assert.Single(metrics, m => m.Type == JobEventKinds.Evaluation).Read());
+        Assert.InRange(evaluation.MacroF1, 0, 1);
+        Assert.NotEmpty(evaluation.Categories);
         var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.CatalogueId == catalogue.Id);
         Assert.True(version.IsActive);
-        Assert.Equal(version.Number, evaluation.Payload.GetProperty("version").GetInt32());
+        Assert.Equal(version.Number, evaluation.Version);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         await using var db = database.Open();
         var catalogue = await TestCatalogue.CreateAsync(db);
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.PredictAll);
-        await new JobEvents(db).AddAsync(job.Id, "epoch", """{"run":"linear","epoch":1,"epochs":2,"trainLoss":0.5}""");
+        await new JobEvents(db).AddAsync(job.Id, new EpochEvent("linear", 1, 2, 0.5f, TimeSpan.FromSeconds(3)));
         await new JobQueue(db).CancelAsync(job.Id);
         var (_, key) = await new ApiKeys(db).IssueAsync("notebook", Roles.Admin);
         await using var app = new WebAppFactory(database.ConnectionString, _folder);
@@ -81,9 +81,9 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
 
         var history = await hub.InvokeAsync<IReadOnlyList<JobEventMessage>>(nameof(TrainingHub.Subscribe), job.Id);
 
-        Assert.Equal(["status", "epoch", "status"], history.Select(e => e.Type).ToArray());
+        Assert.Equal([JobEventKinds.Status, JobEventKinds.Epoch, JobEventKinds.Status], history.Select(e => e.Type).ToArray());
         Assert.Equal("Cancelled", history[^1].ToStatus().Status);
-        Assert.Equal(0.5, history[1].Payload.GetProperty("trainLoss").GetDouble());
+        Assert.Equal(new EpochEvent("linear", 1, 2, 0.5f, TimeSpan.FromSeconds(3)), history[1].Read());
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<IReadOnlyList<JobEventMessage>>(nameof(TrainingHub.Subscribe), 999_999_999L));
     }
 

@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace ProductClassifier.Core.Jobs;
+
+/// <summary>An index-similarity job caught the index up to the embeddings up to <paramref name="Watermark"/>.</summary>
+/// <param name="Index">The index's own description (kind, settings).</param>
+public sealed record SimilarityIndexEvent(int Added, int Removed, long Count, long Watermark, string Index) : JobEventPayload
+{
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"similarity index: {Added:N0} added, {Removed:N0} removed, {Count:N0} products ({Index})");
+}
