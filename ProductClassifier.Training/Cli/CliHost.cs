@@ -38,7 +38,6 @@ internal static class CliHost
     public static Task<Catalogue> CatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
         CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);
 
-    /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
     /// <summary>The catalogue as the learning code sees it, images resolved in the image store.</summary>
     public static Task<Corpus> CorpusAsync(ClassifierDb db, Catalogue catalogue, CancellationToken ct)
     {
@@ -58,6 +57,7 @@ internal static class CliHost
         return new SimilarityIndexes(Microsoft.Extensions.Options.Options.Create(options));
     }
 
+    /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
     public static void Info(string message) => Console.Error.WriteLine(message);
 
     /// <summary>Progress bars go to stderr when stdout is redirected, so piped output stays clean.</summary>

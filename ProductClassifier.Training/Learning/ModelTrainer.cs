@@ -13,6 +13,13 @@ namespace ProductClassifier.Training.Learning;
 /// </summary>
 public sealed class ModelTrainer(IMetricsSink sink)
 {
+    // Each epoch draws three random streams from the run's seed: the module's dropout masks, the batch order and which
+    // rows hide their rule firings. Distinct primes keep the streams of one epoch, and of neighbouring seeds, apart;
+    // the values are fixed because every recorded figure was trained with them.
+    private const long DropoutSeedStride = 7919L;
+    private const int ShuffleSeedStride = 1_000_003;
+    private const int RuleDropoutSeedStride = 31;
+
     public TrainedModel Train(ModelSpec spec, TrainingData data, TrainingOptions options, CancellationToken ct)
     {
         data.EnsureConsistent();
@@ -69,10 +76,10 @@ public sealed class ModelTrainer(IMetricsSink sink)
         for (var epoch = state.Epoch + 1; epoch <= epochs && !state.StoppedEarly; epoch++)
         {
             var started = DateTime.UtcNow;
-            module.Reseed(options.Seed + epoch * 7919L);
-            var order = Shuffled(train, new Random(options.Seed * 1_000_003 + epoch));
+            module.Reseed(options.Seed + epoch * DropoutSeedStride);
+            var order = Shuffled(train, new Random(options.Seed * ShuffleSeedStride + epoch));
             module.train();
-            var dropRandom = new Random(options.Seed * 31 + epoch);
+            var dropRandom = new Random(options.Seed * RuleDropoutSeedStride + epoch);
             double lossSum = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
             {

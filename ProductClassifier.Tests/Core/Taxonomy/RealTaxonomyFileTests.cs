@@ -1,28 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Taxonomy;
 using ProductClassifier.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ProductClassifier.Tests.Core.Taxonomy;
 
 /// <summary>Google's and Shopify's published taxonomies, when ../shared/data has them (a fresh clone does not).</summary>
-public sealed class RealTaxonomyFileTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
+public sealed class RealTaxonomyFileTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private const string Google = "google-product-taxonomy-2021-09-21.txt";
     private const string Shopify = "shopify-categories-2025-06.txt";
 
-    [Theory]
-    [InlineData(Google, TaxonomyFormat.Google, 5595, 7)]
-    [InlineData(Shopify, TaxonomyFormat.Shopify, 10595, 8)]
-    public void Published_taxonomy_parses_completely(string name, TaxonomyFormat format, int count, int depth)
-    {
-        if (SharedData.Find("taxonomies", name) is not { } file)
-        {
-            output.WriteLine(SharedData.Missing("taxonomies", name));
-            return;
-        }
+    [SharedDataFact("taxonomies", Google)]
+    public void Google_taxonomy_parses_completely() => ParsesCompletely(Google, TaxonomyFormat.Google, 5595, 7);
 
-        var tree = TaxonomyParser.ParseFile(file);
+    [SharedDataFact("taxonomies", Shopify)]
+    public void Shopify_taxonomy_parses_completely() => ParsesCompletely(Shopify, TaxonomyFormat.Shopify, 10595, 8);
+
+    private static void ParsesCompletely(string name, TaxonomyFormat format, int count, int depth)
+    {
+        var tree = TaxonomyParser.ParseFile(SharedData.PathOf("taxonomies", name));
 
         Assert.Equal(format, tree.Format);
         Assert.Equal(count, tree.Count);
@@ -30,15 +26,10 @@ public sealed class RealTaxonomyFileTests(TestDatabase database, ITestOutputHelp
         Assert.All(tree.Nodes, n => Assert.NotNull(n.ExternalId));
     }
 
-    [Fact]
+    [SharedDataFact("taxonomies", Shopify)]
     public async Task Shopify_taxonomy_imports_in_bulk_and_again_without_change()
     {
-        if (SharedData.Find("taxonomies", Shopify) is not { } file)
-        {
-            output.WriteLine(SharedData.Missing("taxonomies", Shopify));
-            return;
-        }
-        var tree = TaxonomyParser.ParseFile(file);
+        var tree = TaxonomyParser.ParseFile(SharedData.PathOf("taxonomies", Shopify));
         await using var db = database.Open();
         var catalogue = await TestCatalogue.CreateAsync(db);
 

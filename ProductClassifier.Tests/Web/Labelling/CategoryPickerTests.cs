@@ -2,11 +2,10 @@ using Bunit;
 using ProductClassifier.Core.Taxonomy;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Web.Labelling;
-using Xunit.Abstractions;
 
 namespace ProductClassifier.Tests.Web.Labelling;
 
-public sealed class CategoryPickerTests(ITestOutputHelper output)
+public sealed class CategoryPickerTests
 {
     private const string Google = "google-product-taxonomy-2021-09-21.txt";
 
@@ -51,15 +50,10 @@ public sealed class CategoryPickerTests(ITestOutputHelper output)
     private static bool Greyed(IRenderedComponent<CategoryPicker> picker, int id) =>
         Row(picker, id).QuerySelector("input[type=checkbox]")!.HasAttribute("disabled") && Row(picker, id).ClassList.Contains("picker-implied");
 
-    [Fact]
+    [SharedDataFact("taxonomies", Google)]
     public async Task Type_ahead_finds_a_deep_category_of_the_google_taxonomy_exact_name_first()
     {
-        if (SharedData.Find("taxonomies", Google) is not { } file)
-        {
-            output.WriteLine(SharedData.Missing("taxonomies", Google));
-            return;
-        }
-        var categories = LabellingTestContext.Categories(TaxonomyParser.ParseFile(file));
+        var categories = LabellingTestContext.Categories(TaxonomyParser.ParseFile(SharedData.PathOf("taxonomies", Google)));
         await using var ctx = LabellingTestContext.Create();
         var recorder = new Recorder();
         var picker = Render(ctx, categories, recorder: recorder);
@@ -80,15 +74,10 @@ public sealed class CategoryPickerTests(ITestOutputHelper output)
         Assert.Equal(new HashSet<int> { cardstock }, recorder.Changed);
     }
 
-    [Fact]
+    [SharedDataFact("taxonomies", Google)]
     public async Task Renders_at_most_fifty_results_of_the_google_taxonomy_and_counts_the_rest()
     {
-        if (SharedData.Find("taxonomies", Google) is not { } file)
-        {
-            output.WriteLine(SharedData.Missing("taxonomies", Google));
-            return;
-        }
-        var categories = LabellingTestContext.Categories(TaxonomyParser.ParseFile(file));
+        var categories = LabellingTestContext.Categories(TaxonomyParser.ParseFile(SharedData.PathOf("taxonomies", Google)));
         await using var ctx = LabellingTestContext.Create();
         var picker = Render(ctx, categories);
 
