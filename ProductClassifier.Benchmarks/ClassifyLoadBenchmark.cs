@@ -26,7 +26,7 @@ internal static class ClassifyLoadBenchmark
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         await using var db = ClassifierDbOptions.Create(await DatabaseLocator.ResolveAsync(configuration, Console.Error.WriteLine, ct));
         var catalogue = await CatalogueStore.ResolveAsync(db, catalogueName.Length > 0 ? catalogueName : null, ct);
-        var key = args.Contains("--key") ? Arg("--key", "") : (await new ApiKeys(db).IssueAsync("classify-benchmark", Roles.Labeller, ct)).Secret;
+        var key = args.Contains("--key") ? Arg("--key", "") : (await new ApiKeys(db).IssueAsync("classify-benchmark", Roles.Classifier, ct: ct)).Secret;
         var images = ImageStore.FromConfiguration(configuration);
         var products = await db.Products.AsNoTracking().Where(p => p.CatalogueId == catalogue.Id).OrderBy(p => p.Id).Take(2000).ToListAsync(ct);
         var bodies = products.Chunk(batch).Select(chunk => chunk.Select(p => new

@@ -15,6 +15,7 @@ if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createSc
 app.UseWhen(context => !SignInExtensions.IsProgram(context.Request),
     people => people.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
+app.UseRateLimiter(); // per API key (Access/ApiKeyRateLimits): after authentication, which tells the key
 app.UseAuthorization();
 app.UseAntiforgery();
 

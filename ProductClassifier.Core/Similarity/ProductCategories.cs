@@ -20,9 +20,7 @@ public static class ProductCategories
         var predicted = (await db.Predictions.AsNoTracking().Where(p => ids.Contains(p.ProductId))
             .Select(p => new { p.ProductId, p.Categories }).ToListAsync(ct))
             .ToDictionary(p => p.ProductId, p => ParsePredicted(p.Categories));
-        var ruled = (await db.RuleLabels.AsNoTracking().Where(l => ids.Contains(l.ProductId))
-            .Select(l => new { l.ProductId, l.CategoryId }).Distinct().ToListAsync(ct))
-            .GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Select(l => l.CategoryId).Order().ToArray());
+        var ruled = await RuledAsync(db, ids, ct);
         return ids.Distinct().ToDictionary(id => id, id =>
         {
             var prediction = predicted.GetValueOrDefault(id) ?? [];
@@ -30,6 +28,22 @@ public static class ProductCategories
                 ?? (prediction.Length > 0 ? prediction : ruled.GetValueOrDefault(id)) ?? [];
             return (known, prediction);
         });
+    }
+
+    /// <summary>
+    /// Per product, the categories someone who labels blind may see: the active model's predictions, else the rules'
+    /// labels — never a labeller's decision or a reference label (what the labelling card shows, and no more).
+    /// </summary>
+    public static async Task<Dictionary<long, int[]>> WithoutLabelsAsync(ClassifierDb db, IReadOnlyCollection<long> productIds,
+        CancellationToken ct = default)
+    {
+        var ids = productIds.ToArray();
+        var predicted = (await db.Predictions.AsNoTracking().Where(p => ids.Contains(p.ProductId))
+            .Select(p => new { p.ProductId, p.Categories }).ToListAsync(ct))
+            .ToDictionary(p => p.ProductId, p => ParsePredicted(p.Categories));
+        var ruled = await RuledAsync(db, ids, ct);
+        return ids.Distinct().ToDictionary(id => id, id =>
+            predicted.GetValueOrDefault(id) is { Length: > 0 } prediction ? prediction : ruled.GetValueOrDefault(id) ?? []);
     }
 
     /// <summary>
@@ -43,11 +57,13 @@ public static class ProductCategories
         var labels = await ReferenceAsync(db, ids, ct);
         foreach (var (id, decision) in await LatestDecisionsAsync(db, ids, ct)) labels.TryAdd(id, decision);
         if (labels.Count > 0) return (labels, "reference labels and labellers' decisions");
-        var ruled = (await db.RuleLabels.AsNoTracking().Where(l => ids.Contains(l.ProductId))
-            .Select(l => new { l.ProductId, l.CategoryId }).Distinct().ToListAsync(ct))
-            .GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Select(l => l.CategoryId).Order().ToArray());
-        return (ruled, "the rules' labels (no reference labels or decisions)");
+        return (await RuledAsync(db, ids, ct), "the rules' labels (no reference labels or decisions)");
     }
+
+    private static async Task<Dictionary<long, int[]>> RuledAsync(ClassifierDb db, long[] ids, CancellationToken ct) =>
+        (await db.RuleLabels.AsNoTracking().Where(l => ids.Contains(l.ProductId))
+            .Select(l => new { l.ProductId, l.CategoryId }).Distinct().ToListAsync(ct))
+        .GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Select(l => l.CategoryId).Order().ToArray());
 
     private static async Task<Dictionary<long, int[]>> ReferenceAsync(ClassifierDb db, long[] ids, CancellationToken ct) =>
         (await db.ReferenceLabels.AsNoTracking().Where(l => ids.Contains(l.ProductId))

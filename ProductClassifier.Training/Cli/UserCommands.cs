@@ -5,12 +5,12 @@ using ProductClassifier.Core.Data;
 
 namespace ProductClassifier.Training.Cli;
 
-/// <summary><c>./pc users add|list|set-roles|reset-password|demo</c>: the people who sign in to the web app.</summary>
+/// <summary><c>./pc users add|list|set-roles|reset-password|disable|enable|demo</c>: the people who sign in to the web app.</summary>
 internal static class UserCommands
 {
     public static Command Create()
     {
-        var users = new Command("users", "Accounts of the web app and their roles") { Add(), List(), SetRoles(), ResetPassword(), Demo() };
+        var users = new Command("users", "Accounts of the web app and their roles") { Add(), List(), SetRoles(), ResetPassword(), Disable(), Enable(), Demo() };
         return users;
     }
 
@@ -34,7 +34,7 @@ internal static class UserCommands
         command.SetAction(async (_, ct) =>
         {
             foreach (var account in await WithAccountsAsync(a => a.ListAsync(ct), ct))
-                Console.WriteLine($"{account.UserName,-24} {string.Join(",", account.Roles)}{(account.LockedOut ? " (locked out)" : "")}");
+                Console.WriteLine($"{account.UserName,-24} {string.Join(",", account.Roles)}{(account.Disabled ? " (disabled)" : "")}");
         });
         return command;
     }
@@ -59,6 +59,30 @@ internal static class UserCommands
         var command = new Command("reset-password", "Set a user's password") { name, password };
         command.SetAction(async (p, ct) =>
             Console.WriteLine($"{p.GetValue(name)} password: {await WithAccountsAsync(a => a.ResetPasswordAsync(p.GetValue(name)!, p.GetValue(password)), ct)}"));
+        return command;
+    }
+
+    private static Command Disable()
+    {
+        var name = new Argument<string>("NAME");
+        var command = new Command("disable", "Stop a user signing in; their open pages and connections are signed out within seconds") { name };
+        command.SetAction(async (p, ct) =>
+        {
+            await WithAccountsAsync(async a => { await a.DisableAsync(p.GetValue(name)!); return 0; }, ct);
+            CliHost.Info($"{p.GetValue(name)} is disabled (./pc users enable {p.GetValue(name)} undoes it).");
+        });
+        return command;
+    }
+
+    private static Command Enable()
+    {
+        var name = new Argument<string>("NAME");
+        var command = new Command("enable", "Let a disabled user sign in again, with the password and roles they had") { name };
+        command.SetAction(async (p, ct) =>
+        {
+            await WithAccountsAsync(async a => { await a.EnableAsync(p.GetValue(name)!); return 0; }, ct);
+            CliHost.Info($"{p.GetValue(name)} may sign in again.");
+        });
         return command;
     }
 

@@ -22,8 +22,10 @@ public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases,
     private readonly Lazy<ImageFeaturizer> _images = new(() => new ImageFeaturizer());
     private readonly Lazy<SentenceFeaturizer> _sentences = new(() => new SentenceFeaturizer());
 
-    public async Task<ClassifyResponse> ClassifyAsync(string? catalogueName, IReadOnlyList<ClassifyRequest> products, CancellationToken ct)
+    /// <param name="checkedProducts">Checked by <see cref="ClassifyBody"/>: images decoded from base64 and within the size limits.</param>
+    public async Task<ClassifyResponse> ClassifyAsync(string? catalogueName, IReadOnlyList<ClassifyProduct> checkedProducts, CancellationToken ct)
     {
+        var products = checkedProducts.Select(p => p.Request).ToList();
         await _gate.WaitAsync(ct); // one prediction at a time: the models' modules are not shared across threads
         try
         {
@@ -31,7 +33,7 @@ public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases,
             var records = products.Select((p, i) => new ProductRecord(i, p.Id ?? $"request:{i}", p.Title, p.Description, p.Brand, p.Price, null,
                 p.Attributes ?? [], model.Rules.Match(p.Title, p.Description, p.Brand))).ToList();
             var features = model.Classifier.Transform.Transform(records);
-            if (model.NeedsImages) await AddImagesAsync(features, products, ct);
+            if (model.NeedsImages) await AddImagesAsync(features, checkedProducts, ct);
             if (model.NeedsSentences) (await _sentences.Value.ComputeAsync(records, null, ct)).ToBlock(features, FeatureSet.Sentence, null);
 
             var rows = Enumerable.Range(0, records.Count).ToArray();
@@ -44,17 +46,14 @@ public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases,
         finally { _gate.Release(); }
     }
 
-    private async Task AddImagesAsync(FeatureSet features, IReadOnlyList<ClassifyRequest> products, CancellationToken ct)
+    private async Task AddImagesAsync(FeatureSet features, IReadOnlyList<ClassifyProduct> products, CancellationToken ct)
     {
         var batch = new FeatureBatch(ImageFeaturizer.Dimensions, new float[products.Count * ImageFeaturizer.Dimensions], new bool[products.Count]);
         for (var i = 0; i < products.Count; i++)
         {
-            if (string.IsNullOrEmpty(products[i].Image)) continue;
-            byte[] bytes;
-            try { bytes = Convert.FromBase64String(products[i].Image!); }
-            catch (FormatException) { throw new UserFacingException($"products[{i}].image: not valid base64."); }
+            if (products[i].Image is not { } bytes) continue;
             var row = await _images.Value.FeaturizeAsync(bytes, ct)
-                ?? throw new UserFacingException($"products[{i}].image: not a decodable image (JPEG, PNG or WebP).");
+                ?? throw new UserFacingException($"$[{i}].image: the image could not be decoded (corrupt or truncated).");
             row.CopyTo(batch.Values.AsSpan(i * batch.Dimensions));
             batch.Present[i] = true;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +19,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string Name = "ApiKey";
 
+    /// <summary>The key's id, on the principal of a caller signed in by key (rate limits and revalidation go by it).</summary>
+    public const string KeyIdClaim = "api-key-id";
+
+    public static int? KeyIdOf(ClaimsPrincipal user) =>
+        user.FindFirst(KeyIdClaim) is { } claim && int.TryParse(claim.Value, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public static string? KeyOf(HttpRequest request)
     {
         if (request.Headers[ApiKeys.Header] is [{ Length: > 0 } header]) return header;
@@ -29,9 +36,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (KeyOf(Request) is not { } secret) return AuthenticateResult.NoResult();
         await using var db = await dbs.CreateDbContextAsync(Context.RequestAborted);
         if (await new ApiKeys(db).FindAsync(secret, Context.RequestAborted) is not { } key)
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"api-key:{key.Name}"), new Claim(ClaimTypes.Role, key.Role)], Name);
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"api-key:{key.Name}"), new Claim(ClaimTypes.Role, key.Role),
+            new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture))], Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name));
     }
 }

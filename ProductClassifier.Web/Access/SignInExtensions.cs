@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProductClassifier.Core.Access;
+using ProductClassifier.Web.Jobs;
 
 namespace ProductClassifier.Web.Access;
 
@@ -41,12 +47,40 @@ internal static class SignInExtensions
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        builder.AddAccessChecks();
+    }
+
+    /// <summary>
+    /// Changes to accounts and keys reach sessions already open: cookies, pages and hub connections ask again every
+    /// <see cref="AccessOptions.RevalidationInterval"/>. Sign-in failures are limited per client, key requests per key.
+    /// </summary>
+    private static void AddAccessChecks(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccessOptions>>((stamps, access) =>
+            stamps.ValidationInterval = access.Value.RevalidationInterval);
+        services.AddSingleton<AccessCheck>();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
+        services.AddSingleton<OpenHubConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenHubConnections>());
+        services.AddSingleton<HubAccessFilter>();
+        services.AddSignalR().AddHubOptions<TrainingHub>(o => o.AddFilter<HubAccessFilter>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
+        services.AddApiKeyRateLimits();
     }
 
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn) =>
+        // The form posts no fields for the endpoint to bind, so nothing checks its antiforgery token unless it does:
+        // without the check another site could sign a person out with a hidden form.
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, IAntiforgery antiforgery,
+            SignInManager<IdentityUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return TypedResults.Problem("The sign-out form's antiforgery token is missing or wrong: sign out from the app's own menu.",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused");
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
         });

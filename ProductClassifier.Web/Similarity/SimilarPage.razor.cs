@@ -73,8 +73,9 @@ public sealed partial class SimilarPage : IDisposable
             var category = _category?.Id.ToString(CultureInfo.InvariantCulture);
             _response = (Product, _upload) switch
             {
-                ({ } product, _) => await Search.LikeProductAsync(product, KValue, category, ct),
-                (null, { } upload) => await Search.LikeImageAsync(_catalogue.Name, upload.Bytes, KValue, category, ct),
+                // The page is the admins' (who see labels); the API decides per caller.
+                ({ } product, _) => await Search.LikeProductAsync(product, KValue, category, withLabels: true, ct),
+                (null, { } upload) => await Search.LikeImageAsync(_catalogue.Name, upload.Bytes, KValue, category, withLabels: true, ct),
                 _ => null,
             };
             _query = _response?.Query;

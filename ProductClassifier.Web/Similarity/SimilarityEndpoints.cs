@@ -1,13 +1,16 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ProductClassifier.Core.Access;
+using ProductClassifier.Web.Access;
 
 namespace ProductClassifier.Web.Similarity;
 
 /// <summary>
 /// <c>GET /api/products/{id}/similar</c> and <c>POST /api/similar</c> (multipart image upload): visually similar
-/// products, for any signed-in person or API key. Refusals are RFC 9457 problem details.
+/// products, for any signed-in person or API key; categories as <see cref="LabelVisibility"/> lets the caller see them.
+/// Refusals are RFC 9457 problem details.
 /// </summary>
 internal static class SimilarityEndpoints
 {
@@ -28,11 +31,11 @@ internal static class SimilarityEndpoints
     }
 
     internal static async Task<Results<Ok<SimilarResponse>, ValidationProblem, ProblemHttpResult>> LikeProductAsync(
-        long id, int? k, string? category, SimilaritySearch search, CancellationToken ct)
+        long id, int? k, string? category, ClaimsPrincipal user, SimilaritySearch search, CancellationToken ct)
     {
         try
         {
-            return TypedResults.Ok(await search.LikeProductAsync(id, k ?? 10, category, ct));
+            return TypedResults.Ok(await search.LikeProductAsync(id, k ?? 10, category, LabelVisibility.SeesLabels(user), ct));
         }
         catch (SimilarityFailure failure)
         {
@@ -41,7 +44,7 @@ internal static class SimilarityEndpoints
     }
 
     internal static async Task<Results<Ok<SimilarResponse>, ValidationProblem, ProblemHttpResult>> LikeImageAsync(
-        HttpRequest request, string? catalogue, int? k, string? category, SimilaritySearch search, CancellationToken ct)
+        HttpRequest request, string? catalogue, int? k, string? category, ClaimsPrincipal user, SimilaritySearch search, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return Invalid(ImageField, $"Send the image as multipart/form-data, in a file field named '{ImageField}'.");
@@ -69,7 +72,7 @@ internal static class SimilarityEndpoints
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
         try
         {
-            return TypedResults.Ok(await search.LikeImageAsync(catalogue, bytes, k ?? 10, category, ct));
+            return TypedResults.Ok(await search.LikeImageAsync(catalogue, bytes, k ?? 10, category, LabelVisibility.SeesLabels(user), ct));
         }
         catch (SimilarityFailure failure)
         {
@@ -83,6 +86,8 @@ internal static class SimilarityEndpoints
             TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         SimilarityFailureKind.NoEmbedding =>
             TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "No image embedding yet"),
+        SimilarityFailureKind.LabelsHidden => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status403Forbidden,
+            title: "Only admins see labels", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [failure.Field] = [failure.Message] } }),
         _ => Invalid(failure.Field, failure.Message),
     };
 

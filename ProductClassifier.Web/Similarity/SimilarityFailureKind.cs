@@ -7,4 +7,7 @@ public enum SimilarityFailureKind
     UnknownProduct,
     NoEmbedding,
     BadParameter,
+
+    /// <summary>The request needs labels the caller does not see (<see cref="Access.LabelVisibility"/>): 403.</summary>
+    LabelsHidden,
 }

@@ -19,9 +19,12 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
 {
     public SimilaritySearchOptions Options => options.Value;
 
-    public async Task<SimilarResponse> LikeProductAsync(long productId, int k, string? category, CancellationToken ct = default)
+    /// <param name="withLabels">Whether the caller sees labels (<see cref="Access.LabelVisibility"/>): categories from decisions and
+    /// reference labels, and the category filter, which matches them. Without, categories are the model's and the rules'.</param>
+    public async Task<SimilarResponse> LikeProductAsync(long productId, int k, string? category, bool withLabels, CancellationToken ct = default)
     {
         CheckK(k);
+        CheckFilter(category, withLabels);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var catalogue = await (from p in db.Products
                                join c in db.Catalogues on p.CatalogueId equals c.Id
@@ -32,14 +35,17 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         var neighbours = await similar.LikeProductAsync(db, productId, k, filter?.Id, ct)
             ?? throw new SimilarityFailure(SimilarityFailureKind.NoEmbedding, "id",
                 $"Product {productId} has no image embedding yet: it has no usable image, or it has not been featurised (./pc featurize).");
-        return await DressAsync(db, catalogue, productId, filter, k, neighbours, ct);
+        return await DressAsync(db, catalogue, productId, filter, k, neighbours, withLabels, ct);
     }
 
     /// <param name="catalogue">A catalogue's name; none: the most recently used one.</param>
     /// <param name="image">An encoded image (JPEG, PNG, WebP, GIF, BMP) of at most <see cref="SimilaritySearchOptions.MaxUploadBytes"/>.</param>
-    public async Task<SimilarResponse> LikeImageAsync(string? catalogue, byte[] image, int k, string? category, CancellationToken ct = default)
+    /// <param name="withLabels">As for <see cref="LikeProductAsync"/>.</param>
+    public async Task<SimilarResponse> LikeImageAsync(string? catalogue, byte[] image, int k, string? category, bool withLabels,
+        CancellationToken ct = default)
     {
         CheckK(k);
+        CheckFilter(category, withLabels);
         await using var db = await dbs.CreateDbContextAsync(ct);
         Catalogue resolved;
         try { resolved = await CatalogueStore.ResolveAsync(db, catalogue, ct); }
@@ -51,7 +57,7 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
             ?? throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image",
                 $"The file ({image.Length:N0} bytes) is not a readable image: send a JPEG, PNG, WebP, GIF or BMP.");
         var neighbours = await similar.LikeVectorAsync(resolved.Name, vector, k, filter?.Id, ct);
-        return await DressAsync(db, resolved, null, filter, k, neighbours, ct);
+        return await DressAsync(db, resolved, null, filter, k, neighbours, withLabels, ct);
     }
 
     /// <summary>Products of the catalogue whose id is <paramref name="text"/> or whose title, brand or external id holds every word of it.</summary>
@@ -64,7 +70,7 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
             ids.Add(id);
         var page = await Catalog.ProductList.QueryAsync(db, catalogueId, text, 1, limit, ct);
         ids.AddRange(page.Rows.Select(r => r.Id).Where(r => r != id));
-        return await SummariesAsync(db, catalogueId, ids.Take(limit).ToList(), ct);
+        return await SummariesAsync(db, catalogueId, ids.Take(limit).ToList(), withLabels: true, ct);
     }
 
     /// <summary>The refusal of an upload of <paramref name="bytes"/> (unknown: null) past <see cref="SimilaritySearchOptions.MaxUploadBytes"/>.</summary>
@@ -75,6 +81,17 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
     {
         if (k < 1 || k > Options.MaxK)
             throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "k", $"k must be between 1 and {Options.MaxK}, not {k}.");
+    }
+
+    /// <summary>
+    /// The index's category filter matches the best-known categories, labellers' decisions and reference labels among
+    /// them: a blind labeller filtering by a category would learn which neighbours were labelled with it.
+    /// </summary>
+    private static void CheckFilter(string? category, bool withLabels)
+    {
+        if (!withLabels && !string.IsNullOrWhiteSpace(category))
+            throw new SimilarityFailure(SimilarityFailureKind.LabelsHidden, "category",
+                "The category filter matches labellers' decisions and reference labels, which only admins see: search without it.");
     }
 
     /// <summary>A category of the catalogue by id or by path ("A &gt; B"); null when none was asked for.</summary>
@@ -90,31 +107,34 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
     }
 
     private async Task<SimilarResponse> DressAsync(ClassifierDb db, Catalogue catalogue, long? queryId, PickerCategory? filter, int k,
-        IReadOnlyList<SimilarProduct> neighbours, CancellationToken ct)
+        IReadOnlyList<SimilarProduct> neighbours, bool withLabels, CancellationToken ct)
     {
         var ids = neighbours.Select(n => n.ProductId).Concat(queryId is { } q ? [q] : []).ToList();
-        var summaries = (await SummariesAsync(db, catalogue.Id, ids, ct)).ToDictionary(s => s.Id);
+        var summaries = (await SummariesAsync(db, catalogue.Id, ids, withLabels, ct)).ToDictionary(s => s.Id);
         var items = neighbours.Where(n => summaries.ContainsKey(n.ProductId)).Select((n, i) =>
         {
             var s = summaries[n.ProductId];
             return new SimilarItem(i + 1, s.Id, s.Title, s.Brand, s.Categories, s.ImageUrl, n.Distance, 1 - n.Distance);
         }).ToList();
         return new SimilarResponse(catalogue.Name, queryId is { } query ? summaries.GetValueOrDefault(query) : null, filter?.Path, k,
-            indexes.Reader(catalogue.Name).Description, items);
+            indexes.Reader(catalogue.Name).Description, withLabels ? SimilarResponse.FromLabels : SimilarResponse.FromModel, items);
     }
 
     /// <summary>The products, in the order given (ids not found are left out).</summary>
-    private async Task<IReadOnlyList<ProductSummary>> SummariesAsync(ClassifierDb db, int catalogueId, IReadOnlyList<long> ids, CancellationToken ct)
+    private async Task<IReadOnlyList<ProductSummary>> SummariesAsync(ClassifierDb db, int catalogueId, IReadOnlyList<long> ids, bool withLabels,
+        CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Title, p.Brand, HasImage = p.ImageRef != null && p.ImageRef != "" }).ToDictionaryAsync(p => p.Id, ct);
-        var known = await ProductCategories.ForIndexAsync(db, ids, ct);
+        var known = withLabels
+            ? (await ProductCategories.ForIndexAsync(db, ids, ct)).ToDictionary(c => c.Key, c => c.Value.Known)
+            : await ProductCategories.WithoutLabelsAsync(db, ids, ct);
         var paths = (await taxonomies.GetAsync(catalogueId, ct)).ToDictionary(c => c.Id);
         return ids.Where(products.ContainsKey).Select(id =>
         {
             var p = products[id];
-            var labels = known[id].Known.Where(paths.ContainsKey).Select(c => paths[c]).ToList();
+            var labels = known[id].Where(paths.ContainsKey).Select(c => paths[c]).ToList();
             var leaves = labels.Where(c => !labels.Any(o => o.ParentId == c.Id)).Select(c => c.Path).Order(StringComparer.Ordinal).ToList();
             return new ProductSummary(id, p.Title, p.Brand, leaves, p.HasImage ? $"/images/{id}" : null);
         }).ToList();

@@ -13,10 +13,7 @@ internal static class ImageDecoder
     public const int PlaneSize = Side * Side;
     public const int TensorSize = 3 * PlaneSize;
 
-    // Past these limits a file is a decompression bomb or a broken header, not a product photo.
-    public const long MaxFileBytes = 64L << 20;
-    public const int MaxSide = 20_000;
-    public const long MaxPixels = 64_000_000;
+    public const long MaxFileBytes = ImageHeader.MaxFileBytes;
 
     private static readonly SKImageInfo Target = new(Side, Side, SKColorType.Rgba8888, SKAlphaType.Premul);
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
@@ -28,9 +25,9 @@ internal static class ImageDecoder
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
         if (codec is null) return false;
+        // The header alone, before a pixel is decoded: past these limits a file is a bomb or a broken header.
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
-            return false;
+        if (!new ImageHeader("", width, height).IsDecodable) return false;
 
         // JPEG and WebP can decode straight to a smaller size: no need to hold a 24-megapixel bitmap for a thumbnail.
         var size = codec.GetScaledDimensions(Math.Min(1f, 2f * Side / Math.Max(width, height)));

@@ -27,7 +27,7 @@ public sealed class ClassifyApiTests(TestDatabase database) : IClassFixture<Test
     {
         await using var db = database.Open();
         await TrainDemoAsync(db);
-        var (_, secret) = await new ApiKeys(db).IssueAsync("shop", Roles.Labeller);
+        var (_, secret) = await new ApiKeys(db).IssueAsync("shop", Roles.Classifier);
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             { [ModelStore.RootKey] = Path.Combine(_folder, "models") }).Build();
