@@ -29,6 +29,24 @@ public sealed class ProductGridTests
     }
 
     [Fact]
+    public async Task Html_and_script_in_titles_show_as_text()
+    {
+        await using var ctx = new BunitContext();
+        ctx.Services.AddMudServices();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+        var grid = ctx.Render<ProductGrid>(p => p
+            .Add(g => g.Page, new ProductPage([Row(7, hostile) with { Brand = hostile, FeedCategory = hostile }], 1))
+            .Add(g => g.ShowFeedCategory, true));
+
+        Assert.Empty(grid.FindAll("script"));
+        Assert.Empty(grid.FindAll("[onerror]"));
+        Assert.Equal(hostile, grid.Find(".product-title").TextContent);
+        Assert.Contains("&lt;script&gt;", grid.Markup);
+    }
+
+    [Fact]
     public async Task Asks_for_another_page_when_the_list_is_longer_than_a_page()
     {
         await using var ctx = new BunitContext();

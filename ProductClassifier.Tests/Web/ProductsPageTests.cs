@@ -80,7 +80,8 @@ public sealed class ProductsPageTests(TestDatabase database) : IClassFixture<Tes
             db.Attach(products[1]).Entity.ImageRef = "images/gone.png";
             await db.SaveChangesAsync();
         }
-        var bytes = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3 };
+        // A PNG's signature, which is what the app checks before serving a file as an image.
+        var bytes = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
         Directory.CreateDirectory(Path.Combine(_images.FullName, catalogue.Name, "images"));
         await File.WriteAllBytesAsync(Path.Combine(_images.FullName, catalogue.Name, "images", "X0000.png"), bytes);
         await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
@@ -94,6 +95,73 @@ public sealed class ProductsPageTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/images/{products[1].Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/images/{products[2].Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/images/999999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_feed_category_which_is_a_data_sets_ground_truth_is_shown_to_admins_only()
+    {
+        var (catalogue, _) = await SeedAsync("Alpha blue mug");
+        await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
+
+        var labeller = await app.GetHtmlAsync($"/products?catalogue={catalogue.Name}", Roles.Labeller);
+        var scientist = await app.GetHtmlAsync($"/products?catalogue={catalogue.Name}", Roles.DataScientist);
+        var admin = await app.GetHtmlAsync($"/products?catalogue={catalogue.Name}", Roles.Admin);
+
+        Assert.Contains("Alpha blue mug", labeller);
+        Assert.DoesNotContain("Home > Mugs", labeller);
+        Assert.DoesNotContain("Feed category", labeller);
+        Assert.DoesNotContain("Home > Mugs", scientist);
+        Assert.Contains("Home > Mugs", admin);
+    }
+
+    [Theory]
+    [InlineData("evil.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>")]
+    [InlineData("evil.png", "<html><body><script>alert(document.cookie)</script></body></html>")]
+    [InlineData("evil.jpg", "")]
+    public async Task A_file_that_is_no_raster_image_is_not_served_whatever_its_name(string name, string content)
+    {
+        var (catalogue, products) = await SeedAsync("Hostile");
+        await using (var db = database.Open())
+        {
+            db.Attach(products[0]).Entity.ImageRef = name;
+            await db.SaveChangesAsync();
+        }
+        Directory.CreateDirectory(Path.Combine(_images.FullName, catalogue.Name));
+        await File.WriteAllTextAsync(Path.Combine(_images.FullName, catalogue.Name, name), content);
+        await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
+        using var client = await app.SignedInClientAsync(Roles.Labeller);
+
+        var response = await client.GetAsync($"/images/{products[0].Id}");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Images_are_typed_by_their_content_and_served_with_nosniff_and_a_sandboxing_policy()
+    {
+        var (catalogue, products) = await SeedAsync("A PNG called .svg");
+        await using (var db = database.Open())
+        {
+            db.Attach(products[0]).Entity.ImageRef = "photo.svg";
+            await db.SaveChangesAsync();
+        }
+        Directory.CreateDirectory(Path.Combine(_images.FullName, catalogue.Name));
+        using var generated = new ProductClassifier.Tests.Core.Features.Pretrained.TestImages();
+        var png = File.ReadAllBytes(generated.Png("p.png", SkiaSharp.SKColors.Red));
+        await File.WriteAllBytesAsync(Path.Combine(_images.FullName, catalogue.Name, "photo.svg"), png);
+        await using var app = new WebAppFactory(database.ConnectionString, _images.FullName);
+        using var client = await app.SignedInClientAsync(Roles.Labeller);
+
+        var response = await client.GetAsync($"/images/{products[0].Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("sandbox", policy);
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

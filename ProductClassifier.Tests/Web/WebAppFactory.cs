@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,12 +21,30 @@ namespace ProductClassifier.Tests.Web;
 public sealed partial class WebAppFactory(string connectionString, string imageRoot, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<ProductRow>
 {
+    /// <summary>The test header that says which client (IP address) a request comes from; the test server has none of its own.</summary>
+    public const string ClientHeader = "X-Test-Client";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting(ImageStore.RootKey, imageRoot);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>Sets the request's remote address from <see cref="ClientHeader"/>, as a real connection would have one.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (context.Request.Headers[ClientHeader] is [{ } address]) context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                return following(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>
@@ -78,6 +97,10 @@ public sealed partial class WebAppFactory(string connectionString, string imageR
         response.EnsureSuccessStatusCode();
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The antiforgery token of the form on <paramref name="url"/>, as the client's browser would post it.</summary>
+    public static async Task<string> FormTokenAsync(HttpClient client, string url) =>
+        AntiforgeryToken().Match(await client.GetStringAsync(url)).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -25,7 +25,9 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         if (!Chromium.IsInstalled) return; // every test of the class is reported skipped
         await Database.InitializeAsync();
-        App = new WebAppFactory(Database.ConnectionString, _images.FullName);
+        // Open pages notice an admin's change to their account within a second (Access/CircuitRevalidation).
+        App = new WebAppFactory(Database.ConnectionString, _images.FullName,
+            new Dictionary<string, string> { ["Access:RevalidationInterval"] = "00:00:01" });
         Address = App.ServeOnKestrel();
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }

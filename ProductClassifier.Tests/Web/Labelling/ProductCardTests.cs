@@ -30,6 +30,27 @@ public sealed class ProductCardTests
         card.Find($"[data-category='{categoryId}'] input[type=checkbox]").HasAttribute("checked");
 
     [Fact]
+    public async Task Html_and_script_from_a_feed_show_as_text_and_never_become_elements()
+    {
+        await using var ctx = LabellingTestContext.Create();
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var model = Model(description: hostile) with
+        {
+            Title = hostile, Brand = hostile, Merchant = hostile,
+            Attributes = new Dictionary<string, string> { [hostile] = hostile },
+        };
+
+        var card = Render(ctx, model, new HashSet<int>());
+
+        Assert.Empty(card.FindAll("script"));
+        Assert.Equal(["images/7"], card.FindAll("img").Select(i => i.GetAttribute("src")));
+        Assert.Empty(card.FindAll("[onerror]"));
+        Assert.Equal(hostile, card.Find("[data-testid=title]").TextContent);
+        Assert.Contains(hostile, card.Find("[data-testid=brand]").TextContent);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", card.Markup);
+    }
+
+    [Fact]
     public async Task Shows_the_product()
     {
         await using var ctx = LabellingTestContext.Create();

@@ -82,7 +82,7 @@ public sealed class SimilarityApiTests(TestDatabase database) : IClassFixture<Te
     {
         var (catalogue, ids, _) = await SeedAsync();
         await using var app = App();
-        using var client = await app.SignedInClientAsync(Roles.Labeller);
+        using var client = await app.SignedInClientAsync(Roles.Admin);
 
         var similar = await ReadAsync(await client.GetAsync($"/api/products/{ids["query mug"]}/similar?k=3"));
 
@@ -113,7 +113,7 @@ public sealed class SimilarityApiTests(TestDatabase database) : IClassFixture<Te
     {
         var (_, ids, categories) = await SeedAsync();
         await using var app = App();
-        using var client = await app.SignedInClientAsync(Roles.Labeller);
+        using var client = await app.SignedInClientAsync(Roles.Admin);
         var url = $"/api/products/{ids["query mug"]}/similar";
 
         var vases = await ReadAsync(await client.GetAsync($"{url}?category={Uri.EscapeDataString("Home > Vases")}"));
@@ -129,7 +129,7 @@ public sealed class SimilarityApiTests(TestDatabase database) : IClassFixture<Te
     {
         var (_, ids, _) = await SeedAsync();
         await using var app = App();
-        using var client = await app.SignedInClientAsync(Roles.Labeller);
+        using var client = await app.SignedInClientAsync(Roles.Admin);
 
         var unknown = await client.GetAsync("/api/products/999999999/similar");
         var noEmbedding = await client.GetAsync($"/api/products/{ids["no image"]}/similar");
@@ -143,6 +143,64 @@ public sealed class SimilarityApiTests(TestDatabase database) : IClassFixture<Te
         Assert.Contains("has no image embedding yet", await noEmbedding.Content.ReadAsStringAsync());
         Assert.Contains("No category 'Garden'", await ErrorAsync(badCategory, "category"));
         Assert.Contains("between 1 and 100", await ErrorAsync(badK, "k"));
+    }
+
+    [Fact]
+    public async Task A_labeller_sees_the_models_categories_never_another_labellers_decision_or_the_reference_labels()
+    {
+        var (catalogue, ids, categories) = await SeedAsync();
+        await using (var db = database.Open())
+        {
+            // The reference labels say mug; another labeller decided "vase" for the query; the model predicts the query a
+            // vase and the second mug a mug; the other products have no prediction and no rule label.
+            var model = new ProductClassifier.Core.Models.ModelVersion
+                { CatalogueId = catalogue.Id, Number = 1, Folder = "v1", Members = "meta", IsActive = true };
+            db.ModelVersions.Add(model);
+            db.LabelDecisions.Add(new ProductClassifier.Core.Labelling.LabelDecision
+                { ProductId = ids["query mug"], Labeller = "other-labeller", PositiveCategoryIds = [categories["Home"], categories["Home > Vases"]] });
+            await db.SaveChangesAsync();
+            db.Predictions.AddRange(
+                new ProductClassifier.Core.Models.Prediction { ProductId = ids["query mug"], ModelVersionId = model.Id,
+                    Categories = $$"""[{"categoryId": {{categories["Home > Vases"]}}, "path": "Home > Vases", "probability": 0.7}]""" },
+                new ProductClassifier.Core.Models.Prediction { ProductId = ids["second mug"], ModelVersionId = model.Id,
+                    Categories = $$"""[{"categoryId": {{categories["Home > Mugs"]}}, "path": "Home > Mugs", "probability": 0.8}]""" });
+            await db.SaveChangesAsync();
+        }
+        await using var app = App();
+        using var labeller = await app.SignedInClientAsync(Roles.Labeller);
+        using var scientist = await app.SignedInClientAsync(Roles.DataScientist);
+        using var admin = await app.SignedInClientAsync(Roles.Admin);
+        string key;
+        await using (var db = database.Open()) key = (await new ApiKeys(db).IssueAsync("labeller-notebook", Roles.Labeller)).Secret;
+        var url = $"/api/products/{ids["query mug"]}/similar?k=4";
+        using var byKey = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { ApiKeys.Header, key } } };
+
+        foreach (var blind in new[] { await ReadAsync(await labeller.GetAsync(url)), await ReadAsync(await scientist.GetAsync(url)),
+                     await ReadAsync(await labeller.SendAsync(byKey)) })
+        {
+            Assert.Equal(SimilarResponse.FromModel, blind.CategoriesFrom);
+            Assert.Equal(["Home > Vases"], blind.Query!.Categories); // the model's, not the reference label "Mugs"
+            Assert.Equal(["Home > Mugs"], blind.Products.Single(p => p.Title == "second mug").Categories);
+            Assert.All(blind.Products.Where(p => p.Title != "second mug"), p => Assert.Empty(p.Categories));
+        }
+        var seeing = await ReadAsync(await admin.GetAsync(url));
+        Assert.Equal(SimilarResponse.FromLabels, seeing.CategoriesFrom);
+        Assert.Equal(["Home > Vases"], seeing.Query!.Categories); // the latest decision
+        Assert.Equal(["Home > Mugs"], seeing.Products.Single(p => p.Title == "fourth mug").Categories); // reference labels
+    }
+
+    [Fact]
+    public async Task A_labeller_may_not_filter_by_category_since_the_filter_matches_labels()
+    {
+        var (_, ids, _) = await SeedAsync();
+        await using var app = App();
+        using var labeller = await app.SignedInClientAsync(Roles.Labeller);
+
+        var refused = await labeller.GetAsync($"/api/products/{ids["query mug"]}/similar?category={Uri.EscapeDataString("Home > Mugs")}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("only admins see", problem.RootElement.GetProperty("errors").GetProperty("category")[0].GetString());
     }
 
     /// <summary>The message a 400 validation problem gives for <paramref name="field"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using ProductClassifier.Core.Features.Pretrained;
 using SkiaSharp;
 
@@ -46,7 +44,8 @@ public sealed class ImageFeaturizerTests(ImageFeaturizerFixture fixture) : IDisp
             images.WriteFile("garbage.jpg", Enumerable.Range(0, 500).Select(i => (byte)(i * 37)).ToArray()),
             images.WriteFile("truncated.png", pngBytes[..(pngBytes.Length / 2)]),
             images.WriteFile("empty.jpg", []),
-            images.WriteFile("huge.png", PngHeaderClaiming(100_000, 100_000)),
+            images.WriteFile("huge.png", TestImages.PngHeaderClaiming(100_000, 100_000)),
+            images.WriteFile("fifty-megapixels.png", TestImages.PngHeaderClaiming(7_072, 7_072)),
             Path.Combine(images.Folder, "missing.jpg"),
             null,
             good,
@@ -83,45 +82,6 @@ public sealed class ImageFeaturizerTests(ImageFeaturizerFixture fixture) : IDisp
             () => featurizer.FeaturizeFilesAsync([images.Png("a.png", SKColors.Red)], null, CancellationToken.None));
 
         Assert.Contains(Path.Combine(images.Folder, "ResNetPrepOnnx", "ResNetPreprocess.onnx"), e.Message);
-    }
-
-    /// <summary>A well-formed PNG signature and header chunk for an enormous image, with one tiny data chunk.</summary>
-    private static byte[] PngHeaderClaiming(int width, int height)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9]) = (8, 2);
-        var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true)) z.Write(new byte[64]);
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        WriteChunk(png, "IHDR", header);
-        WriteChunk(png, "IDAT", compressed.ToArray());
-        WriteChunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void WriteChunk(Stream png, string type, byte[] data)
-    {
-        var typeAndData = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
-        png.Write(number);
-        png.Write(typeAndData);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typeAndData));
-        png.Write(number);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 
     public void Dispose() => images.Dispose();
