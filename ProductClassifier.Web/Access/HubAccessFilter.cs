@@ -9,6 +9,8 @@ namespace ProductClassifier.Web.Access;
 /// </summary>
 internal sealed class HubAccessFilter(AccessCheck check, OpenHubConnections open) : IHubFilter
 {
+    private static readonly TimeSpan RefusalGrace = TimeSpan.FromMilliseconds(250);
+
     public const string Refusal = "Your sign-in no longer holds (account disabled, roles changed, or key revoked or expired): sign in or connect again.";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -16,10 +18,17 @@ internal sealed class HubAccessFilter(AccessCheck check, OpenHubConnections open
         var caller = invocation.Context;
         if (!await check.IsCurrentAsync(caller.User!, caller.ConnectionAborted))
         {
-            caller.Abort();
+            CloseAfterTheRefusal(caller);
             throw new HubException(Refusal);
         }
         return await next(invocation);
+    }
+
+    /// <summary>Closes the connection once the refusal has had time to reach the client, so it learns why.</summary>
+    private void CloseAfterTheRefusal(HubCallerContext caller)
+    {
+        open.Remove(caller);
+        _ = Task.Delay(RefusalGrace, caller.ConnectionAborted).ContinueWith(_ => caller.Abort(), TaskScheduler.Default);
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
