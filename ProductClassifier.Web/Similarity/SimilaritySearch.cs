@@ -53,6 +53,10 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         var filter = await CategoryAsync(resolved, category, ct);
         if (image.Length == 0) throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image", "The image file is empty.");
         if (image.Length > Options.MaxUploadBytes) throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image", TooLarge(image.Length));
+        // Measured from the header alone, so the refusal can say why rather than only that the image did not decode.
+        if (ImageHeader.Read(image) is { IsDecodable: false } header)
+            throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image",
+                $"The image is {header}; at most {ImageHeader.MaxPixels / 1e6:0} megapixels and {ImageHeader.MaxSide:N0} pixels a side.");
         var vector = await featurizer.FeaturizeAsync(image, ct)
             ?? throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image",
                 $"The file ({image.Length:N0} bytes) is not a readable image: send a JPEG, PNG, WebP, GIF or BMP.");

@@ -15,6 +15,7 @@ internal sealed class DelimitedFeedReader(FileStream file, FeedMapping mapping, 
     {
         while (buffer.Pending.Length > 0)
         {
+            if (_header is not null && SkipOverlongLine(buffer, rows) || buffer.Pending.Length == 0) return;
             var pending = buffer.Pending.Span;
             var result = _tokenizer.Tokenize(pending, buffer.AtEnd, out var length);
             if (result == DelimitedTokenizer.Result.NeedMore) return;
@@ -57,6 +58,7 @@ internal sealed class DelimitedFeedReader(FileStream file, FeedMapping mapping, 
     private FeedRow Map(ReadOnlySpan<byte> record, long line)
     {
         var header = _header!;
+        if (TooLong(record, line) is { } tooLong) return tooLong;
         if (_tokenizer.Count != header.Count)
             return FeedRow.Rejected(line, "(row)", $"unparsable: expected {header.Count} fields, found {_tokenizer.Count}", Excerpt(record));
         if (_tokenizer.MalformedColumn >= 0)

@@ -10,8 +10,13 @@ namespace ProductClassifier.Core.Catalog.Ingest;
 /// </summary>
 internal abstract class FeedReader(FileStream file, FeedMapping mapping) : IDisposable
 {
-    /// <summary>A quoted field still open after this many bytes is taken as an unterminated quote.</summary>
+    /// <summary>
+    /// The longest record read (1 MiB): a longer one is rejected, and a quoted field still open after this many bytes
+    /// is taken as an unterminated quote. No product field needs more; past it a row is a broken export or an attack.
+    /// </summary>
     protected const int MaxRecordBytes = 1 << 20;
+
+    private bool _skippingLine;
 
     private readonly Dictionary<string, long> _firstLines = new(StringComparer.Ordinal);
     private readonly Stream _content = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : file;
@@ -77,6 +82,37 @@ internal abstract class FeedReader(FileStream file, FeedMapping mapping) : IDisp
         return FeedRow.Rejected(line, ProductRowBuilder.NameOf(ProductField.ExternalId),
             $"duplicate id '{product.ExternalId}' (first on line {_firstLines[product.ExternalId]}, which is kept)", Excerpt(record));
     }
+
+    /// <summary>
+    /// A line that passes <see cref="MaxRecordBytes"/> without ending is rejected as too long, and its bytes are dropped
+    /// as they arrive up to its end, so one endless line cannot make the reader hold the whole file. Returns true while
+    /// such a line is being skipped (the caller then waits for more bytes).
+    /// </summary>
+    protected bool SkipOverlongLine(RecordBuffer buffer, List<FeedRow> rows)
+    {
+        var pending = buffer.Pending.Span;
+        var lf = pending.IndexOf((byte)'\n');
+        if (!_skippingLine)
+        {
+            if (pending.Length <= MaxRecordBytes || lf >= 0) return false;
+            RecordsRead++;
+            rows.Add(FeedRow.Rejected(buffer.Line, "(row)", $"too long: the line passes {MaxRecordBytes:N0} bytes without ending", Excerpt(pending)));
+            _skippingLine = true;
+        }
+        if (lf < 0)
+        {
+            buffer.Consume(pending.Length);
+            return true;
+        }
+        buffer.Consume(lf + 1);
+        _skippingLine = false;
+        return false;
+    }
+
+    /// <summary>The reject of a complete record longer than <see cref="MaxRecordBytes"/>, or null.</summary>
+    protected static FeedRow? TooLong(ReadOnlySpan<byte> record, long line) => record.Length > MaxRecordBytes
+        ? FeedRow.Rejected(line, "(row)", $"too long: {record.Length:N0} bytes, at most {MaxRecordBytes:N0} per record", Excerpt(record))
+        : null;
 
     /// <summary>The record's first characters for the reject file, line breaks shown as \n.</summary>
     protected static string Excerpt(ReadOnlySpan<byte> record)

@@ -28,6 +28,7 @@ internal sealed class JsonLinesFeedReader : FeedReader
     {
         while (buffer.Pending.Length > 0)
         {
+            if (SkipOverlongLine(buffer, rows) || buffer.Pending.Length == 0) return;
             var pending = buffer.Pending;
             var lf = pending.Span.IndexOf((byte)'\n');
             if (lf < 0 && !buffer.AtEnd) return;
@@ -48,6 +49,7 @@ internal sealed class JsonLinesFeedReader : FeedReader
     private FeedRow Map(ReadOnlyMemory<byte> record, long line)
     {
         var bytes = record.Span;
+        if (TooLong(bytes, line) is { } tooLong) return tooLong;
         if (bytes.Contains((byte)0) || bytes.IndexOf("\\u0000"u8) >= 0)
             return FeedRow.Rejected(line, BadKey(record, '\0'), "bad encoding: NUL character", Excerpt(bytes));
         if (!Utf8.IsValid(bytes))

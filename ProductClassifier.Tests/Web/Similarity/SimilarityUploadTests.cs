@@ -47,6 +47,7 @@ public sealed class SimilarityUploadTests(TestDatabase database) : IClassFixture
         var notAnImage = await client.PostAsync("/api/similar", Form("image", "just some text, not pixels"u8.ToArray(), "notes.png"));
         var tooLarge = await client.PostAsync("/api/similar", Form("image", new byte[5000]));
         var unknownCatalogue = await client.PostAsync("/api/similar?catalogue=nowhere", Form("image", File.ReadAllBytes(_files.Png("b.png", SKColors.Blue))));
+        var fiftyMegapixels = await client.PostAsync("/api/similar", Form("image", TestImages.PngHeaderClaiming(7_072, 7_072)));
 
         Assert.Contains("multipart/form-data", await SimilarityApiTests.ErrorAsync(notMultipart, "image"));
         Assert.Contains("No file in the form", await SimilarityApiTests.ErrorAsync(noFile, "image"));
@@ -57,6 +58,7 @@ public sealed class SimilarityUploadTests(TestDatabase database) : IClassFixture
         Assert.Contains("the limit is", await tooLarge.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknownCatalogue.StatusCode);
         Assert.Contains("No catalogue named 'nowhere'", await unknownCatalogue.Content.ReadAsStringAsync());
+        Assert.Contains("7,072 × 7,072 (50.0 megapixels); at most 40 megapixels", await SimilarityApiTests.ErrorAsync(fiftyMegapixels, "image"));
     }
 
     [Fact]
