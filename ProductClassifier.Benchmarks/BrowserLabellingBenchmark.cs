@@ -129,7 +129,7 @@ internal static class BrowserLabellingBenchmark
     }
 
     /// <summary>Collects the labelling services' server times by operation until disposed.</summary>
-    private static MeterListener Listen(ConcurrentDictionary<string, ConcurrentBag<double>> times)
+    internal static MeterListener Listen(ConcurrentDictionary<string, ConcurrentBag<double>> times)
     {
         var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -146,7 +146,7 @@ internal static class BrowserLabellingBenchmark
     }
 
     /// <summary>A small JPEG for every product of the round where its image reference points, so each card loads an image.</summary>
-    private static void WriteImages(string root, LabellingBenchmarkRound round, int items)
+    internal static void WriteImages(string root, LabellingBenchmarkRound round, int items)
     {
         for (var i = 0; i < items; i++)
         {
