@@ -9,7 +9,11 @@ namespace ProductClassifier.Core.Data;
 
 /// <summary>
 /// A private PostgreSQL cluster made from the installed server binaries, for machines where no
-/// server is configured. As root, initdb and pg_ctl run as the unprivileged <c>postgres</c> user.
+/// server is configured. As root, initdb and pg_ctl run as the unprivileged <c>postgres</c> user. Connections need a
+/// password (scram-sha-256), never <c>trust</c>, so other local users and programs cannot reach the data through the
+/// loopback port; the password lives in <see cref="PasswordFile"/>, readable by its owner only, and the connection
+/// string names that file rather than holding the secret. A cluster made by an earlier version with <c>trust</c> is
+/// given a password on its next start.
 /// </summary>
 public sealed class LocalPostgres
 {
@@ -43,9 +47,12 @@ public sealed class LocalPostgres
     /// <summary>Set when the cluster had to move out of the requested folder (a folder the service user cannot reach).</summary>
     public string? RelocatedFrom { get; private set; }
 
+    /// <summary>The password, in pgpass format (mode 0600): beside the cluster's folder, where its owner (not the service user) reads it.</summary>
+    public string PasswordFile => DataDir + ".pgpass";
+
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
-        Host = "127.0.0.1", Port = Port, Username = User, Database = Database,
+        Host = "127.0.0.1", Port = Port, Username = User, Database = Database, Passfile = PasswordFile,
         Pooling = true, MaxPoolSize = 50, Timeout = 30, IncludeErrorDetail = true,
     }.ConnectionString;
 
@@ -94,6 +101,7 @@ public sealed class LocalPostgres
         {
             if (!File.Exists(Path.Combine(DataDir, "PG_VERSION"))) Init();
             if (Run("pg_ctl", $"-D {Quote(DataDir)} status", throwOnError: false).ExitCode != 0) Start();
+            if (TrustsConnections) await RequirePasswordAsync(ct);
         }
         await CreateDatabaseIfMissingAsync(ct);
         return ConnectionString;
@@ -110,6 +118,7 @@ public sealed class LocalPostgres
     {
         Stop();
         if (Directory.Exists(DataDir)) Directory.Delete(DataDir, recursive: true);
+        File.Delete(PasswordFile);
     }
 
     private string ResolveDataDir()
@@ -141,15 +150,77 @@ public sealed class LocalPostgres
             Run("chmod", $"755 {Quote(Path.GetDirectoryName(DataDir)!)}", direct: true);
             Run("chown", $"{ServiceUser}: {Quote(DataDir)}", direct: true);
         }
-        Run("initdb", $"-D {Quote(DataDir)} -U {User} --auth=trust --encoding=UTF8 --locale=C.UTF-8");
-        var tuning = Throwaway
-            ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-            : "synchronous_commit = off\n";
+        // The password file first: a cluster is never left with a password nobody kept.
+        var password = WritePasswordFile();
+        var initialPassword = Path.Combine(Path.GetTempPath(), $"productclassifier-pw-{Guid.NewGuid():N}");
+        try
+        {
+            WriteOwnerOnly(initialPassword, password + "\n");
+            if (_asRoot) Run("chown", $"{ServiceUser}: {Quote(initialPassword)}", direct: true);
+            Run("initdb", $"-D {Quote(DataDir)} -U {User} --auth=scram-sha-256 --pwfile={Quote(initialPassword)} --encoding=UTF8 --locale=C.UTF-8");
+        }
+        finally { File.Delete(initialPassword); }
+        // Only the tests' throwaway clusters trade durability for speed; ./run's commits survive a crash.
+        var tuning = Throwaway ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" : "";
         File.AppendAllText(Path.Combine(DataDir, "postgresql.conf"),
             $"\n# ProductClassifier local cluster\nlisten_addresses = '127.0.0.1'\nport = {Port}\n" +
             "unix_socket_directories = ''\nmax_connections = 200\nshared_buffers = 256MB\n" +
             "maintenance_work_mem = 256MB\nwork_mem = 32MB\n" + tuning);
         if (_asRoot) Run("chown", $"{ServiceUser}: {Quote(Path.Combine(DataDir, "postgresql.conf"))}", direct: true);
+    }
+
+    private string HbaFile => Path.Combine(DataDir, "pg_hba.conf");
+
+    /// <summary>Whether pg_hba.conf lets anyone in without a password (clusters made before passwords were required).</summary>
+    private bool TrustsConnections => File.Exists(HbaFile) && File.ReadLines(HbaFile).Any(IsTrustLine);
+
+    private static bool IsTrustLine(string line)
+    {
+        var fields = line.Split('#')[0].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 0 && fields[^1] == "trust";
+    }
+
+    /// <summary>
+    /// Gives a <c>trust</c> cluster a password and requires it: the role's password is set while trust still lets us
+    /// in, then pg_hba.conf asks for scram-sha-256 and the server reloads it. Its commits become synchronous too,
+    /// unless it is a throwaway test cluster.
+    /// </summary>
+    private async Task RequirePasswordAsync(CancellationToken ct)
+    {
+        var password = File.Exists(PasswordFile) ? ReadPasswordFile() : WritePasswordFile();
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var conn = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await conn.OpenAsync(ct);
+            // The password is base64url (no quote can occur), and ALTER ROLE takes no parameters.
+            var sql = $"SET password_encryption = 'scram-sha-256'; ALTER ROLE {User} PASSWORD '{password}';" +
+                (Throwaway ? "" : " ALTER SYSTEM SET synchronous_commit = on;");
+            await using var command = new NpgsqlCommand(sql, conn);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        // Rewritten in place, so the file keeps its owner (the service user) and mode.
+        File.WriteAllLines(HbaFile, File.ReadAllLines(HbaFile).Select(l => IsTrustLine(l) ? l[..l.LastIndexOf("trust", StringComparison.Ordinal)] + "scram-sha-256" : l));
+        Run("pg_ctl", $"-D {Quote(DataDir)} reload");
+    }
+
+    /// <summary>Writes a new random password to <see cref="PasswordFile"/> (mode 0600) and returns it.</summary>
+    private string WritePasswordFile()
+    {
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        if (File.Exists(PasswordFile)) File.Delete(PasswordFile);
+        WriteOwnerOnly(PasswordFile, $"*:*:*:{User}:{password}\n"); // any port: PRODUCTCLASSIFIER_PG_PORT may move it
+        return password;
+    }
+
+    private string ReadPasswordFile() => File.ReadLines(PasswordFile).First().Split(':')[^1];
+
+    /// <summary>Creates <paramref name="path"/> readable and writable by its owner only, from the first byte.</summary>
+    private static void WriteOwnerOnly(string path, string content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
+        writer.Write(content);
     }
 
     private void Start()
