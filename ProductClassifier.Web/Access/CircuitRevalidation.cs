@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,40 @@ namespace ProductClassifier.Web.Access;
 internal sealed class CircuitRevalidation(ILoggerFactory loggers, AccessCheck check, IOptions<AccessOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
+    private readonly ILogger _log = loggers.CreateLogger<CircuitRevalidation>();
+
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
-        check.IsCurrentAsync(state.User, ct);
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) => StillHoldsAsync(state.User, ct);
+
+    /// <summary>
+    /// False only when the database says the sign-in no longer holds. When the database cannot be asked (a restart,
+    /// an outage) the page stays signed in and asks again next time: the base class signs out every open page whose
+    /// check throws, which would end each labeller's session for a five-second database restart.
+    /// </summary>
+    internal async Task<bool> StillHoldsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            return await check.IsCurrentAsync(user, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The page closed (or its prerender ended) mid-check; the base class only expects its own TaskCanceledException.
+            return true;
+        }
+        catch (Exception e) when (IsDatabaseAway(e))
+        {
+            _log.LogWarning(e, "Could not revalidate the sign-in of {User}: the database did not answer; asking again in {Interval}",
+                user.Identity?.Name, RevalidationInterval);
+            return true;
+        }
+    }
+
+    private static bool IsDatabaseAway(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is DbException or TimeoutException) return true;
+        return false;
+    }
 }
