@@ -60,6 +60,9 @@ public sealed class OpenPageBrowserTests(BrowserSite site) : IClassFixture<Brows
         await page.GetByLabel("Key for (shop, notebook…)").FillAsync("month-key");
         await page.GetByTestId("key-expires").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "30 days" }).ClickAsync();
+        // The select sets its value, then closes its list: once closed, Issue reads 30 days, not the default (a click
+        // on Issue while the choice is still on its way would issue a 90-day key).
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "30 days" })).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue" }).ClickAsync();
 
         await Expect(page.GetByTestId("secret")).ToContainTextAsync("expires");
