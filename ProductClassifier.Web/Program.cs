@@ -3,6 +3,7 @@ using ProductClassifier.Web.Catalog;
 using ProductClassifier.Web.Components;
 using ProductClassifier.Web.Extensions;
 using ProductClassifier.Web.Jobs;
+using ProductClassifier.Web.ModelVersions;
 using ProductClassifier.Web.Similarity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapImageEndpoints();
 app.MapSimilarityEndpoints();
+app.MapModelEndpoints();
 app.MapSignOut();
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -27,6 +27,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<TestPrediction> TestPredictions => Set<TestPrediction>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

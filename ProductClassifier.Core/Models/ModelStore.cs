@@ -31,17 +31,38 @@ public sealed class ModelStore(string root)
         return (number, relative);
     }
 
-    public async Task<ModelVersion> RegisterAsync(ClassifierDb db, Catalogue catalogue, int number, string folder, string members,
-        string metricsJson, string device, bool activate, CancellationToken ct)
+    /// <summary>
+    /// Registers a version saved under <see cref="VersionRegistration.Folder"/> with its test predictions, and activates it
+    /// when asked, in one transaction (the caller's, if open): a version is never seen without its error lists.
+    /// </summary>
+    public async Task<ModelVersion> RegisterAsync(ClassifierDb db, Catalogue catalogue, VersionRegistration registration, bool activate,
+        CancellationToken ct)
     {
         var version = new ModelVersion
         {
-            CatalogueId = catalogue.Id, Number = number, Folder = folder, Members = members, Metrics = metricsJson, Device = device,
+            CatalogueId = catalogue.Id, Number = registration.Number, Folder = registration.Folder, Members = registration.Members,
+            Metrics = registration.Metrics, Device = registration.Device,
+            HumanLabels = registration.HumanLabels, RuleLabels = registration.RuleLabels,
         };
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.ModelVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        await TestPredictions.StoreAsync(db, version, registration.TestPredictions, ct);
         if (activate) await ActivateAsync(db, version, ct);
+        if (owned is not null) await owned.CommitAsync(ct);
         return version;
+    }
+
+    /// <summary>Replaces a version's stored evaluation and test predictions with a fresh evaluation's (<c>./pc evaluate --store</c>).</summary>
+    public static async Task StoreEvaluationAsync(ClassifierDb db, ModelVersion version, string metricsJson, IReadOnlyList<TestPredictionRow> rows,
+        CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ModelVersions.Where(v => v.Id == version.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Metrics, metricsJson), ct);
+        await db.TestPredictions.Where(p => p.ModelVersionId == version.Id).ExecuteDeleteAsync(ct);
+        await TestPredictions.StoreAsync(db, version, rows, ct);
+        await transaction.CommitAsync(ct);
+        version.Metrics = metricsJson;
     }
 
     /// <summary>Makes the version the catalogue's only active one, in the caller's transaction if one is open.</summary>

@@ -22,6 +22,15 @@ public sealed class ModelVersion
     /// <summary>Evaluation results as JSON (the shape `./pc evaluate --json` writes).</summary>
     public string Metrics { get; set; } = "{}";
 
+    /// <summary>Development products with a human label when it was trained or fine-tuned; null for versions from before this was kept.</summary>
+    public int? HumanLabels { get; set; }
+
+    /// <summary>
+    /// Development products the rules labelled (and no human did) when it was trained; a fine-tuned version keeps its
+    /// starting version's count. Null for versions from before this was kept.
+    /// </summary>
+    public int? RuleLabels { get; set; }
+
     /// <summary>cpu or cuda: where it was trained.</summary>
     public string Device { get; set; } = "cpu";
     public bool IsActive { get; set; }

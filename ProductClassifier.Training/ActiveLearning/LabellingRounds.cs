@@ -92,8 +92,11 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
 
             var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
             result.Save(Path.Combine(models.Root, folder));
-            var version = await models.RegisterAsync(db, catalogue, number, folder, string.Join(",", result.ModelNames),
-                report.ToJson(), start.Device, activate: false, ct);
+            var version = await models.RegisterAsync(db, catalogue,
+                new VersionRegistration(number, folder, string.Join(",", result.ModelNames), report.ToJson(), start.Device)
+                {
+                    HumanLabels = human.Length, RuleLabels = start.RuleLabels, TestPredictions = report.TestPredictions,
+                }, activate: false, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ModelStore.ActivateAsync(db, version, ct);
             batch.ResultVersionId = version.Id;

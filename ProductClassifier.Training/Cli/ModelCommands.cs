@@ -106,8 +106,9 @@ internal static class ModelCommands
     private static Command Evaluate()
     {
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
+        var store = new Option<bool>("--store") { Description = "Keep the results as the version's evaluation, with its test predictions (the web app's metrics and error lists)" };
         var command = new Command("evaluate", "Evaluate a model version's members, ensembles and the rules on the test products (rule labels and ground truth)")
-            { VersionOption, json, DeviceOption };
+            { VersionOption, json, store, DeviceOption };
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
@@ -119,6 +120,12 @@ internal static class ModelCommands
                 var report = new ModelEvaluator(corpus).Evaluate(classifier.PredictAll(features, test), test, classifier.Thresholds);
                 EvaluationTable.Print(report);
                 if (p.GetValue(json) is { } path) await File.WriteAllTextAsync(path, report.ToJson(), ct);
+                if (p.GetValue(store))
+                {
+                    var version = await ModelStore.ResolveAsync(db, catalogue, p.GetValue(VersionOption), ct);
+                    await ModelStore.StoreEvaluationAsync(db, version, report.ToJson(), report.TestPredictions, ct);
+                    CliHost.Info($"stored as the evaluation of model version {version.Number}, with {report.TestPredictions.Count:N0} test predictions");
+                }
             }
         });
         return command;

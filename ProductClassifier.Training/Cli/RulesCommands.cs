@@ -50,16 +50,16 @@ internal static class RulesCommands
                 $"({Percent(result.ProductsLabelled, result.Products)}), {result.Labels} rule labels, {clock.Elapsed.TotalSeconds:F1} s.");
         });
 
-        var audit = new Command("audit", "Rule labels against reference labels: overall micro precision/recall, then one row per rule");
+        var audit = new Command("audit", "Rule labels against the ground truth (reference labels, else labellers' decisions): overall micro precision/recall, then one row per rule");
         audit.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var report = await RuleAudit.RunAsync(db, catalogue.Id, ct);
             if (report.Products == 0)
-                throw new UserFacingException($"Catalogue '{catalogue.Name}' has no reference labels to audit against: import its data set with --ground-truth.");
+                throw new UserFacingException($"Catalogue '{catalogue.Name}' has no ground truth to audit against: import its data set with --ground-truth, or label products.");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall precision {report.Precision:F3} recall {report.Recall:F3}"));
-            Console.WriteLine($"({report.Products} products with reference labels; {report.Correct} of {report.Predicted} rule-labelled and {report.Reference} reference (product, category) pairs agree)");
+            Console.WriteLine($"({report.Products} products with ground truth; {report.Correct} of {report.Predicted} rule-labelled and {report.Reference} true (product, category) pairs agree)");
             if (report.Predicted == 0) Console.Error.WriteLine("no rule labels: run `./pc rules apply` first.");
             var width = Math.Min(80, report.Rules.Select(r => r.CategoryPath.Length).DefaultIfEmpty(8).Max());
             var code = report.Rules.Select(r => r.Code.Length).DefaultIfEmpty(4).Max();

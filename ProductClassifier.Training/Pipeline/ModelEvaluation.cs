@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProductClassifier.Core.Evaluation;
+using ProductClassifier.Core.Models;
 
 namespace ProductClassifier.Training.Pipeline;
 
@@ -10,8 +11,11 @@ public sealed record ModelEvaluation(string Model, IReadOnlyDictionary<string, E
 /// <summary>What `./pc evaluate --json` writes: <c>{"models": [{"model", "sets": {"ruleTest", "groundTruth"}}]}</c>.</summary>
 public sealed record EvaluationReport(IReadOnlyList<ModelEvaluation> Models)
 {
-    public const string RuleTest = "ruleTest";
-    public const string GroundTruth = "groundTruth";
+    public const string RuleTest = StoredEvaluation.RuleTest;
+    public const string GroundTruth = StoredEvaluation.GroundTruth;
+
+    /// <summary>The served ensemble on each test product and category it predicts or that is positive (not in the JSON).</summary>
+    public IReadOnlyList<TestPredictionRow> TestPredictions { get; init; } = [];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

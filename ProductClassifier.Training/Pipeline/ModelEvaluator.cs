@@ -1,5 +1,6 @@
 using ProductClassifier.Core.Evaluation;
 using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Ensemble;
 
 namespace ProductClassifier.Training.Pipeline;
@@ -10,10 +11,10 @@ namespace ProductClassifier.Training.Pipeline;
 /// </summary>
 public sealed class ModelEvaluator(Corpus corpus)
 {
-    public const string Rules = "rules";
+    public const string Rules = StoredEvaluation.Rules;
     public const string Average = "average";
     public const string Meta = "meta";
-    public const string Served = "ensemble";
+    public const string Served = StoredEvaluation.Served;
 
     private readonly TreeConsistency _tree = new(corpus.Categories.Select(c => c.Parent).ToArray());
 
@@ -33,7 +34,11 @@ public sealed class ModelEvaluator(Corpus corpus)
                 sets.ToDictionary(s => s.Key, s => MultiLabelMetrics.Evaluate(p.Value, s.Value, Categories, thresholds.GetValueOrDefault(p.Key), _tree))))
             .Append(new ModelEvaluation(Rules, sets.ToDictionary(s => s.Key, s => MultiLabelMetrics.Evaluate(rules, s.Value, Categories))))
             .ToList();
-        return new EvaluationReport(models);
+        return new EvaluationReport(models)
+        {
+            TestPredictions = predictions.TryGetValue(Served, out var served)
+                ? Core.Models.TestPredictions.Collect(corpus, testRows, served, thresholds.GetValueOrDefault(Served)) : [],
+        };
     }
 
     /// <summary>Every model's probabilities by the names the report uses, the served ensemble included.</summary>

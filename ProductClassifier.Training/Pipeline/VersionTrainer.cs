@@ -22,10 +22,22 @@ public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsS
             var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
             classifier.Save(Path.Combine(models.Root, folder));
             var device = TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant();
-            var version = await models.RegisterAsync(db, catalogue, number, folder, string.Join(",", classifier.ModelNames),
-                report.ToJson(), device, activate, ct);
+            var (human, rules) = LabelCounts(corpus);
+            var version = await models.RegisterAsync(db, catalogue,
+                new VersionRegistration(number, folder, string.Join(",", classifier.ModelNames), report.ToJson(), device)
+                {
+                    HumanLabels = human, RuleLabels = rules, TestPredictions = report.TestPredictions,
+                }, activate, ct);
             if (Directory.Exists(checkpointFolder)) Directory.Delete(checkpointFolder, recursive: true);
             return (version, report, classifier.Served);
         }
+    }
+
+    /// <summary>Development products with a human label, and those the rules labelled instead: what the version learned from.</summary>
+    public static (int Human, int Rules) LabelCounts(Core.Features.Corpus corpus)
+    {
+        var development = CorpusSplit.Of(corpus).Development.ToList();
+        var human = development.Count(i => corpus.HumanLabels[i] is not null);
+        return (human, development.Count(i => corpus.HumanLabels[i] is null && corpus.Products[i].FiredRules.Length > 0));
     }
 }

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Web.Access;
+using ProductClassifier.Web.Grids;
 using ProductClassifier.Web.Jobs;
 using ProductClassifier.Web.Labelling;
 using ProductClassifier.Core.Features.Pretrained;
@@ -34,6 +35,7 @@ internal static class Extensions
         builder.Services.AddSingleton<JobNotifier>();
         builder.Services.AddLabelling();
         builder.Services.AddSingleton<TaxonomyCache>();
+        builder.Services.AddScoped<Downloads>();
         builder.Services.AddHostedService<JobEventRelay>();
         builder.AddSimilaritySearch();
     }

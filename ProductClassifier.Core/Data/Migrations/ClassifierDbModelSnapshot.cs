@@ -808,6 +808,10 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("folder");
 
+                    b.Property<int?>("HumanLabels")
+                        .HasColumnType("integer")
+                        .HasColumnName("human_labels");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -825,6 +829,10 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<int?>("RuleLabels")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_labels");
 
                     b.HasKey("Id")
                         .HasName("pk_model_versions");
@@ -867,6 +875,48 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasDatabaseName("ix_predictions_model_version_id");
 
                     b.ToTable("predictions", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Models.TestPrediction", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<bool?>("GroundTruth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ground_truth");
+
+                    b.Property<bool>("Predicted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("predicted");
+
+                    b.Property<float>("Probability")
+                        .HasColumnType("real")
+                        .HasColumnName("probability");
+
+                    b.Property<bool>("RuleLabel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rule_label");
+
+                    b.HasKey("ModelVersionId", "CategoryId", "ProductId")
+                        .HasName("pk_test_predictions");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_test_predictions_category_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_test_predictions_product_id");
+
+                    b.ToTable("test_predictions", (string)null);
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>
@@ -1272,6 +1322,30 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_predictions_products_product_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Models.TestPrediction", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Taxonomy.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_test_predictions_categories_category_id");
+
+                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_test_predictions_model_versions_model_version_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_test_predictions_products_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Rules.Rule", b =>

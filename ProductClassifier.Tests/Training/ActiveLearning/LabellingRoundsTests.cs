@@ -65,7 +65,8 @@ public sealed class LabellingRoundsTests(TestDatabase database) : IClassFixture<
         {
             var (number, folder) = await models.NextFolderAsync(db, imported.Catalogue, CancellationToken.None);
             classifier.Save(Path.Combine(models.Root, folder));
-            await models.RegisterAsync(db, imported.Catalogue, number, folder, "linear,wide-deep", report.ToJson(), "cpu", true, CancellationToken.None);
+            await models.RegisterAsync(db, imported.Catalogue, new VersionRegistration(number, folder, "linear,wide-deep", report.ToJson(), "cpu"),
+                true, CancellationToken.None);
         }
         return (imported.Catalogue, models);
     }

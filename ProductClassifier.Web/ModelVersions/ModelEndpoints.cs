@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Access;
+using ProductClassifier.Core.Catalog;
+using ProductClassifier.Core.Data;
+
+namespace ProductClassifier.Web.ModelVersions;
+
+/// <summary>
+/// <c>GET /api/models/evaluation?catalogue=NAME&amp;version=N</c>: a version's stored evaluation as a JSON file, the shape
+/// <c>./pc evaluate --json</c> writes. Data scientists and admins (cookie or API key).
+/// </summary>
+internal static class ModelEndpoints
+{
+    public const string EvaluationPath = "/api/models/evaluation";
+
+    public static string EvaluationUrl(string catalogue, int version) =>
+        $"{EvaluationPath.TrimStart('/')}?catalogue={Uri.EscapeDataString(catalogue)}&version={version}";
+
+    public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(EvaluationPath, EvaluationAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Science });
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, NotFound<string>>> EvaluationAsync(string catalogue, int version,
+        IDbContextFactory<ClassifierDb> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var stored = await db.ModelVersions.AsNoTracking()
+            .Where(v => v.Number == version && db.Catalogues.Any(c => c.Id == v.CatalogueId && c.Name == catalogue))
+            .Select(v => v.Metrics).SingleOrDefaultAsync(ct);
+        if (stored is null) return TypedResults.NotFound($"Catalogue '{catalogue}' has no model version {version}.");
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(stored), "application/json", $"{catalogue}-v{version}-evaluation.json");
+    }
+}
