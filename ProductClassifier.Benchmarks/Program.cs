@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "similarity" => await SimilarityBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling-browser" => await BrowserLabellingBenchmark.RunAsync(args[1..], cancel.Token),
     "labelling-load" => await LabellerLoadBenchmark.RunAsync(args[1..], cancel.Token),
+    "console" => await ConsoleBenchmark.RunAsync(args[1..], cancel.Token),
     // Not a benchmark: the README's screenshots, taken the same way (the app on Kestrel, headless Chromium).
     "screenshots" => await DocsScreenshots.RunAsync(args[1..], cancel.Token),
     _ => Usage(),
@@ -31,6 +32,7 @@ static int Usage()
     Console.Error.WriteLine("       ProductClassifier.Benchmarks similarity [--sizes 100000,1000000] [--queries 1000] [--features CACHE_FOLDER] [--jitter 0.5] [--threads CORES]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling-browser [--labellers 3] [--items 150] [--think-ms 500] [--overlap-percent 10]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks labelling-load [--labellers 50] [--seconds 180] [--items 6000] [--think-ms 2000] [--overlap-percent 10]");
+    Console.Error.WriteLine("       ProductClassifier.Benchmarks console [--taxonomy FILE] [--products 4000] [--runs 5]");
     Console.Error.WriteLine("       ProductClassifier.Benchmarks screenshots [--catalogue NAME] [--out docs] [--earlier 20] [--search shirt]   (scripts/screenshots.sh)");
     return 2;
 }

@@ -130,6 +130,10 @@ public sealed partial class MetricsPage
         });
     }
 
+    private string CountsText(CategoryErrors errors) => string.Create(CultureInfo.InvariantCulture,
+        $"{errors.FalsePositiveCount:N0} false positives and {errors.FalseNegativeCount:N0} false negatives on the " +
+        $"{(ErrorSetChosen == ErrorSet.GroundTruth ? "ground-truth" : "rule-labelled")} test set");
+
     private static string Score(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "–";
 
     public void Dispose()

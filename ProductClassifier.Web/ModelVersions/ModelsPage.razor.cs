@@ -89,8 +89,7 @@ public sealed partial class ModelsPage
             new("device", "Device", v => v.Device),
             new("state", "", v => v.IsActive ? "active" : "") { Template = StateCell },
         ];
-        _comparisonColumns = BaseComparisonColumns.Select(c => c.Key.StartsWith("delta-", StringComparison.Ordinal)
-            ? c with { Template = r => Delta((double)c.Value(r)!) } : c).ToList();
+        _comparisonColumns = BaseComparisonColumns.Select(c => c.Key.StartsWith("delta-", StringComparison.Ordinal) ? DeltaColumn(c) : c).ToList();
         Notifier.Received += OnJobEvent;
     }
 
@@ -136,6 +135,13 @@ public sealed partial class ModelsPage
         await LoadAsync(_disposed.Token);
     }
 
+    // A change reads with its sign and is coloured when it exceeds a point; the CSV gets the same signed text.
+    private static GridColumn<ComparisonRow> DeltaColumn(GridColumn<ComparisonRow> column)
+    {
+        var signed = column with { Format = DeltaFormat };
+        return signed with { Template = r => Delta(((double)signed.Value(r)!, signed.Text(r))) };
+    }
+
     private void Navigate(Dictionary<string, object?> changes) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(changes), replace: true);
 
@@ -177,7 +183,10 @@ public sealed partial class ModelsPage
             $"macro-F1 {s.MacroF1A:F3} → {s.MacroF1B:F3} ({DeltaText(s.MacroF1B - s.MacroF1A)}), micro-F1 {s.MicroF1A:F3} → {s.MicroF1B:F3} ({DeltaText(s.MicroF1B - s.MicroF1A)}).");
     }
 
-    private static string DeltaText(double delta) => delta.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
+    // A plain hyphen for the minus sign, so that the CSV export (which writes the same text) reads back as numbers.
+    private const string DeltaFormat = "+0.000;-0.000;0.000";
+
+    private static string DeltaText(double delta) => delta.ToString(DeltaFormat, CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

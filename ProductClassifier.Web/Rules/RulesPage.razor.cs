@@ -75,12 +75,15 @@ public sealed partial class RulesPage
                     throw new UserFacingException($"Catalogue '{catalogue.Name}' has no ground truth to audit the rules against: import its data set with --ground-truth, or label products.");
             }
             _error = null;
-            _products = Rule is { Length: > 0 } code && _audit.Rules.Any(r => r.Code == code) ? _audit.ProductsOf(code) : null;
-            if (_products is not null)
+            var products = Rule is { Length: > 0 } code && _audit.Rules.Any(r => r.Code == code) ? _audit.ProductsOf(code) : null;
+            IReadOnlyList<EvidenceProduct> wrong = [], missed = [];
+            if (products is not null)
             {
-                _wrong = await ProductEvidence.LoadAsync(db, _catalogueId, _products.FiredWrongly.Take(ProductLimit).ToList(), null, ct);
-                _missed = await ProductEvidence.LoadAsync(db, _catalogueId, _products.Missed.Take(ProductLimit).ToList(), null, ct);
+                wrong = await ProductEvidence.LoadAsync(db, _catalogueId, products.FiredWrongly.Take(ProductLimit).ToList(), null, ct);
+                missed = await ProductEvidence.LoadAsync(db, _catalogueId, products.Missed.Take(ProductLimit).ToList(), null, ct);
             }
+            // Set together: the page renders while this method awaits, and must never show one rule's name over another's products.
+            (_products, _wrong, _missed) = (products, wrong, missed);
         }
         catch (UserFacingException e)
         {
