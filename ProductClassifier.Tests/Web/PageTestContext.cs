@@ -22,14 +22,14 @@ internal static class PageTestContext
         var ctx = new BunitContext();
         ctx.Services.AddMudServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        // As the circuit renders pages (the grids mark themselves interactive).
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         ctx.Services.AddSingleton<IDbContextFactory<ClassifierDb>>(new TestDbContextFactory(database));
         ctx.Services.AddSingleton<JobNotifier>();
         ctx.Services.AddScoped<Downloads>();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("sam");
         auth.SetRoles(role);
+        // As the circuit renders pages (the grids mark themselves interactive); after the services, as it builds the renderer.
+        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 
