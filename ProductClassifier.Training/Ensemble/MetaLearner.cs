@@ -1,3 +1,4 @@
+using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -26,11 +27,12 @@ internal sealed class MetaLearner : nn.Module<ModelInput, Tensor>
     {
         categories = shapes.Categories;
         members = shapes.Dense[MembersBlock] / categories;
-        memberWeights = nn.Parameter(full(members, categories, 1.0f / members));
+        using var share = (1.0f / members).ToScalar();
+        memberWeights = nn.Parameter(full(members, categories, share));
         bias = nn.Parameter(zeros(categories));
         RegisterComponents();
     }
 
     public override Tensor forward(ModelInput input) =>
-        (input.Dense[MembersBlock].view(-1, members, categories) * memberWeights).sum(1) + bias;
+        (input.Dense[MembersBlock].view(-1, members, categories) * memberWeights).sum(1).Plus(bias);
 }

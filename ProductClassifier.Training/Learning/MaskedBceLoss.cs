@@ -17,12 +17,12 @@ public static class MaskedBceLoss
     /// <param name="rowWeights">[rows]</param>
     /// <param name="positiveWeights">[categories], or null for 1</param>
     public static Tensor Compute(Tensor logits, Tensor targets, Tensor mask, Tensor rowWeights, Tensor? positiveWeights) =>
-        Sum(logits, targets, mask, rowWeights, positiveWeights) / mask.sum().clamp_min(1);
+        Sum(logits, targets, mask, rowWeights, positiveWeights) / mask.sum().clamp_min(HeldScalars.One);
 
     /// <summary>The weighted sum of the known terms; <see cref="Compute"/> divides it by the count of known labels.</summary>
     public static Tensor Sum(Tensor logits, Tensor targets, Tensor mask, Tensor rowWeights, Tensor? positiveWeights)
     {
-        var known = mask > 0;
+        var known = mask > HeldScalars.Zero;
         // Masked targets may hold anything (even NaN); zero them so no stray value reaches the terms or their gradients.
         var cleanTargets = where(known, targets, zeros_like(targets));
         var terms = nn.functional.binary_cross_entropy_with_logits(logits, cleanTargets,

@@ -58,8 +58,7 @@ public sealed class ModelTrainer(IMetricsSink sink)
         var run = options.Run ?? spec.Name;
         var batchSize = options.BatchSize ?? spec.Hyper.BatchSize;
         using var positiveWeights = tensor(model.PositiveWeights, device: device);
-        using var optimizer = optim.AdamW(module.parameters(), learningRate,
-            weight_decay: options.WeightDecay ?? spec.Hyper.WeightDecay);
+        using var optimizer = new HeldScalarAdamW(module.parameters(), learningRate, options.WeightDecay ?? spec.Hyper.WeightDecay);
         var checkpoint = options.CheckpointFolder is { } folder ? new Checkpoint(folder) : null;
 
         var state = new Checkpoint.State(run, 0, float.PositiveInfinity, 0, 0, StoppedEarly: false);

@@ -23,11 +23,11 @@ internal static class Validation
             var y = LabelBatch.Build(labels, batch, device);
             loss += MaskedBceLoss.Sum(logits, y.Targets, y.Mask, y.RowWeights, positiveWeights).item<float>();
             known += y.Mask.sum().item<float>();
-            var predicted = (logits > 0).to_type(ScalarType.Float32) * y.Mask;
+            var predicted = (logits > HeldScalars.Zero).to_type(ScalarType.Float32) * y.Mask;
             var actual = y.Targets * y.Mask;
             truePositives += (predicted * actual).sum().item<float>();
-            falsePositives += (predicted * (1 - actual)).sum().item<float>();
-            falseNegatives += ((1 - predicted) * actual).sum().item<float>();
+            falsePositives += (predicted * actual.OneMinus()).sum().item<float>();
+            falseNegatives += (predicted.OneMinus() * actual).sum().item<float>();
         }
         var f1 = truePositives == 0 ? 0 : 2 * truePositives / (2 * truePositives + falsePositives + falseNegatives);
         return ((float)(loss / Math.Max(known, 1)), (float)f1);

@@ -1,3 +1,4 @@
+using ProductClassifier.Training.Learning;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,11 +40,11 @@ internal sealed class BlockLinear : nn.Module<ModelInput, Tensor>
     public override Tensor forward(ModelInput input)
     {
         var sum = bias.expand(input.Rows, -1);
-        foreach (var (block, key) in sparseBlocks) sum = sum + sparse[key].call(input.Sparse[block]);
+        foreach (var (block, key) in sparseBlocks) sum = sum.Plus(sparse[key].call(input.Sparse[block]));
         foreach (var (block, key, normalise) in denseBlocks)
         {
             var x = input.Dense[block];
-            sum = sum + dense[key].call(normalise ? norms[key].call(x) : x);
+            sum = sum.Plus(dense[key].call(normalise ? norms[key].call(x) : x));
         }
         return sum;
     }

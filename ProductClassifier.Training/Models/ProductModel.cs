@@ -1,4 +1,5 @@
 using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,6 +33,6 @@ public sealed class ProductModel : nn.Module<ModelInput, Tensor>
     public override Tensor forward(ModelInput input)
     {
         var logits = body.call(input);
-        return rules is null ? logits : logits + rules.call(input.Sparse[FeatureSet.Rules]);
+        return rules is null ? logits : logits.Plus(rules.call(input.Sparse[FeatureSet.Rules]));
     }
 }

@@ -21,8 +21,10 @@ internal sealed class SeededDropout(double probability) : nn.Module<Tensor, Tens
     public override Tensor forward(Tensor input)
     {
         if (!training || probability <= 0) return input;
-        var keep = rand(input.shape, device: input.device, generator: generator) >= probability;
-        return input * keep / (1 - probability);
+        using var threshold = probability.ToScalar();
+        using var scale = (1 - probability).ToScalar();
+        var keep = rand(input.shape, device: input.device, generator: generator) >= threshold;
+        return input * keep / scale;
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using ProductClassifier.Training.Learning;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,6 +35,6 @@ internal sealed class SparseLinear : nn.Module<SparseBatch, Tensor>
         var output = input.Indices.numel() == 0
             ? zeros(input.Rows, outputs, device: weights.weight!.device)
             : weights.call(input.Indices, input.Offsets, input.Values);
-        return bias is null ? output : output + bias;
+        return bias is null ? output : output.Plus(bias);
     }
 }

@@ -1,4 +1,5 @@
 using ProductClassifier.Core.Features;
+using ProductClassifier.Training.Learning;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,6 +33,6 @@ internal sealed class WideDeepModel : nn.Module<ModelInput, Tensor>
     {
         var h = dropout.call(nn.functional.relu(deep.call(input)));
         h = dropout.call(nn.functional.relu(hidden.call(h)));
-        return wide.call(input) + output.call(h);
+        return wide.call(input).Plus(output.call(h));
     }
 }
