@@ -11,4 +11,10 @@ public sealed class Catalogue
 
     /// <summary>Last import or creation; the CLI's default catalogue is the most recently touched one.</summary>
     public DateTime TouchedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>
+    /// The highest model version number handed out for the catalogue. It only grows, so trainings running at once
+    /// never share a version number or folder (see <see cref="Models.ModelStore.NextFolderAsync"/>).
+    /// </summary>
+    public int LastModelVersion { get; set; }
 }

@@ -25,50 +25,65 @@ public sealed class JobQueue(ClassifierDb db)
     public async Task<Job?> ClaimAsync(string workerId, IReadOnlyCollection<string> kinds, CancellationToken ct = default)
     {
         var kindList = kinds.ToArray();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One statement, stamped with the database's clock: workers on other machines may keep other time.
         var claimed = await db.Jobs.FromSql($"""
-                SELECT * FROM jobs
-                WHERE status = 'Queued' AND (cardinality({kindList}) = 0 OR kind = ANY({kindList}))
-                ORDER BY created_at, id
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED
+                UPDATE jobs SET status = 'Running', worker_id = {workerId}, started_at = coalesce(started_at, now()),
+                    heartbeat_at = now(), attempts = attempts + 1
+                WHERE id = (SELECT id FROM jobs
+                            WHERE status = 'Queued' AND (cardinality({kindList}) = 0 OR kind = ANY({kindList}))
+                            ORDER BY created_at, id
+                            LIMIT 1
+                            FOR UPDATE SKIP LOCKED)
+                RETURNING *
                 """).AsNoTracking().ToListAsync(ct); // not composed: the statement runs exactly as written
-        var job = claimed.FirstOrDefault();
-        if (job is null) return null;
-        // Written with an UPDATE rather than through the change tracker, whose copy of a re-queued job may be stale.
-        var now = DateTime.UtcNow;
-        job.Status = JobStatus.Running;
-        job.WorkerId = workerId;
-        job.StartedAt ??= now;
-        job.HeartbeatAt = now;
-        job.Attempts++;
-        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running)
-            .SetProperty(j => j.WorkerId, workerId).SetProperty(j => j.StartedAt, job.StartedAt)
-            .SetProperty(j => j.HeartbeatAt, now).SetProperty(j => j.Attempts, job.Attempts), ct);
-        await transaction.CommitAsync(ct);
-        return job;
+        return claimed.FirstOrDefault();
     }
 
-    /// <summary>Records progress and proves the worker alive; returns whether cancellation was requested.</summary>
-    public async Task<bool> HeartbeatAsync(long jobId, string workerId, double? progress = null, string? text = null, CancellationToken ct = default)
+    /// <summary>
+    /// Records progress and proves the worker alive, by the database's clock. <see cref="JobHeartbeat.Lost"/>: the job
+    /// no longer runs for this worker (it was recovered as stale and handed to another, or finished meanwhile).
+    /// </summary>
+    public async Task<JobHeartbeat> HeartbeatAsync(long jobId, string workerId, double? progress = null, string? text = null,
+        CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
-        await db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, now)
-                .SetProperty(j => j.Progress, j => progress ?? j.Progress)
-                .SetProperty(j => j.ProgressText, j => text ?? j.ProgressText), ct);
-        return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.CancelRequested).SingleAsync(ct);
+        var cancel = await db.Database.SqlQuery<bool>($"""
+            UPDATE jobs SET heartbeat_at = now(), progress = coalesce({progress}, progress),
+                progress_text = coalesce({text}, progress_text)
+            WHERE id = {jobId} AND worker_id = {workerId} AND status = 'Running'
+            RETURNING cancel_requested AS "Value"
+            """).ToListAsync(ct);
+        return cancel.Count == 0 ? JobHeartbeat.Lost : cancel[0] ? JobHeartbeat.CancelRequested : JobHeartbeat.Running;
     }
 
-    /// <summary>Ends the worker's running job with <paramref name="status"/> and records the status event (unless the job was no longer its own).</summary>
-    public async Task FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default)
+    /// <summary>
+    /// Inside the caller's transaction: locks the job's row until it commits, and throws <see cref="JobLostException"/>
+    /// unless the job still runs for <paramref name="workerId"/>. What a job registers under this lock cannot
+    /// interleave with the job being recovered and handed to another worker.
+    /// </summary>
+    public async Task HoldAsync(long jobId, string workerId, CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
-        var finished = await db.Jobs.Where(j => j.Id == jobId && j.WorkerId == workerId && j.Status == JobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.Error, error)
-                .SetProperty(j => j.Progress, j => status == JobStatus.Succeeded ? 1 : j.Progress), ct);
-        if (finished > 0) await new JobEvents(db).AddAsync(jobId, new StatusEvent(status, Error: error), ct);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Holding a job takes the transaction that registers its result.");
+        var held = await db.Database.SqlQuery<long>($"""
+            SELECT id AS "Value" FROM jobs WHERE id = {jobId} AND worker_id = {workerId} AND status = 'Running' FOR UPDATE
+            """).ToListAsync(ct);
+        if (held.Count == 0) throw new JobLostException(jobId, workerId);
+    }
+
+    /// <summary>
+    /// Ends the worker's running job with <paramref name="status"/> and records the status event; false when the job no
+    /// longer ran for <paramref name="workerId"/> (nothing changed).
+    /// </summary>
+    public async Task<bool> FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default)
+    {
+        var statusName = status.ToString();
+        var finished = await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET status = {statusName}, finished_at = now(), error = {error},
+                progress = CASE WHEN {statusName} = 'Succeeded' THEN 1 ELSE progress END
+            WHERE id = {jobId} AND worker_id = {workerId} AND status = 'Running'
+            """, ct) > 0;
+        if (finished) await new JobEvents(db).AddAsync(jobId, new StatusEvent(status, Error: error), ct);
+        return finished;
     }
 
     /// <summary>A worker shutting down hands its job back to the queue at once, for another worker to resume.</summary>
@@ -79,24 +94,30 @@ public sealed class JobQueue(ClassifierDb db)
     /// <summary>Asks a job to stop: a queued job is cancelled at once, a running one when its worker next heartbeats.</summary>
     public async Task CancelAsync(long jobId, CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
-        if (await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now), ct) > 0)
+        if (await db.Database.ExecuteSqlAsync($"""
+                UPDATE jobs SET status = 'Cancelled', finished_at = now() WHERE id = {jobId} AND status = 'Queued'
+                """, ct) > 0)
             await new JobEvents(db).AddAsync(jobId, new StatusEvent(JobStatus.Cancelled), ct);
         await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
     }
 
-    /// <summary>Running jobs without a heartbeat for <paramref name="timeout"/>: re-queued, or failed past <paramref name="maxAttempts"/>.</summary>
+    /// <summary>
+    /// Running jobs without a heartbeat for <paramref name="timeout"/> by the database's clock: re-queued, or failed
+    /// past <paramref name="maxAttempts"/>.
+    /// </summary>
     public async Task<int> RecoverStaleAsync(TimeSpan timeout, int maxAttempts = DefaultMaxAttempts, CancellationToken ct = default)
     {
-        var cutoff = DateTime.UtcNow - timeout;
-        var now = DateTime.UtcNow;
-        var failed = await db.Jobs.Where(j => j.Status == JobStatus.Running && j.HeartbeatAt < cutoff && j.Attempts >= maxAttempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.Error, j => "worker " + j.WorkerId + " stopped heartbeating; gave up after " + j.Attempts.ToString() + " attempts"), ct);
-        var requeued = await db.Jobs.Where(j => j.Status == JobStatus.Running && j.HeartbeatAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.WorkerId, (string?)null), ct);
+        var seconds = timeout.TotalSeconds;
+        var failed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET status = 'Failed', finished_at = now(),
+                error = 'worker ' || worker_id || ' stopped heartbeating; gave up after ' || attempts || ' attempts'
+            WHERE status = 'Running' AND heartbeat_at < now() - make_interval(secs => {seconds}) AND attempts >= {maxAttempts}
+            """, ct);
+        var requeued = await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET status = 'Queued', worker_id = NULL
+            WHERE status = 'Running' AND heartbeat_at < now() - make_interval(secs => {seconds})
+            """, ct);
         return failed + requeued;
     }
 }

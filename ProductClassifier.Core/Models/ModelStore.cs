@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Jobs;
 
 namespace ProductClassifier.Core.Models;
 
@@ -20,12 +21,21 @@ public sealed class ModelStore(string root)
 
     public string PathOf(ModelVersion version) => Path.Combine(Root, version.Folder);
 
-    /// <summary>A fresh folder for the catalogue's next version (not registered until <see cref="RegisterAsync"/>).</summary>
+    /// <summary>
+    /// Reserves the catalogue's next version number in the database and makes its empty folder (not registered until
+    /// <see cref="RegisterAsync"/>). Two trainings of one catalogue at once get different numbers and folders.
+    /// </summary>
     public async Task<(int Number, string Folder)> NextFolderAsync(ClassifierDb db, Catalogue catalogue, CancellationToken ct)
     {
-        var number = (await db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+        var reserved = await db.Database.SqlQuery<int>($"""
+            UPDATE catalogues SET last_model_version = last_model_version + 1 WHERE id = {catalogue.Id}
+            RETURNING last_model_version AS "Value"
+            """).ToListAsync(ct);
+        if (reserved.Count == 0) throw new UserFacingException($"Catalogue '{catalogue.Name}' was deleted meanwhile: nothing was saved.");
+        var number = reserved[0];
         var relative = Path.Combine(catalogue.Name, $"v{number}");
         var full = Path.Combine(Root, relative);
+        // Only a deleted catalogue of the same name, or a training that crashed before registering, left this behind.
         if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
         Directory.CreateDirectory(full);
         return (number, relative);
@@ -33,18 +43,21 @@ public sealed class ModelStore(string root)
 
     /// <summary>
     /// Registers a version saved under <see cref="VersionRegistration.Folder"/> with its test predictions, and activates it
-    /// when asked, in one transaction (the caller's, if open): a version is never seen without its error lists.
+    /// when asked, in one transaction (the caller's, if open): a version is never seen without its error lists. With
+    /// <see cref="VersionRegistration.Owner"/>, only while that job still runs for its worker (<see cref="JobLostException"/>
+    /// otherwise, and nothing is registered).
     /// </summary>
     public async Task<ModelVersion> RegisterAsync(ClassifierDb db, Catalogue catalogue, VersionRegistration registration, bool activate,
         CancellationToken ct)
     {
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (registration.Owner is { } owner) await owner.ConfirmAsync(db, ct);
         var version = new ModelVersion
         {
             CatalogueId = catalogue.Id, Number = registration.Number, Folder = registration.Folder, Members = registration.Members,
             Metrics = registration.Metrics, Device = registration.Device,
             HumanLabels = registration.HumanLabels, RuleLabels = registration.RuleLabels,
         };
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.ModelVersions.Add(version);
         await db.SaveChangesAsync(ct);
         await TestPredictions.StoreAsync(db, version, registration.TestPredictions, ct);
@@ -63,6 +76,20 @@ public sealed class ModelStore(string root)
         await TestPredictions.StoreAsync(db, version, rows, ct);
         await transaction.CommitAsync(ct);
         version.Metrics = metricsJson;
+    }
+
+    /// <summary>Removes every version folder of a catalogue that was deleted or is being replaced.</summary>
+    public void DeleteCatalogue(string catalogue)
+    {
+        var full = Path.Combine(Root, catalogue);
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+    }
+
+    /// <summary>Removes a version folder that was saved but never registered.</summary>
+    public void Discard(string folder)
+    {
+        var full = Path.Combine(Root, folder);
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
     }
 
     /// <summary>Makes the version the catalogue's only active one, in the caller's transaction if one is open.</summary>

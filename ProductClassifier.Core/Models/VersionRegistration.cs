@@ -15,4 +15,7 @@ public sealed record VersionRegistration(int Number, string Folder, string Membe
 
     /// <summary>The served ensemble on the test products (<see cref="Models.TestPredictions.Collect"/>).</summary>
     public IReadOnlyList<TestPredictionRow> TestPredictions { get; init; } = [];
+
+    /// <summary>The job registering it, when a worker does: registered only while the job is still that worker's.</summary>
+    public Jobs.JobOwnership? Owner { get; init; }
 }

@@ -8,7 +8,7 @@ namespace ProductClassifier.Tests.Infrastructure;
 /// cluster that ./test starts (ConnectionStrings__Postgres). Run outside ./test, it starts a
 /// throwaway cluster of its own and removes it when the test process exits.
 /// </summary>
-public sealed class TestDatabase : IAsyncLifetime
+public sealed class TestDatabase : IDatabaseUnderTest
 {
     private const string Template = "pc_test_template";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);

@@ -4,6 +4,7 @@ using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
+using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Learning;
@@ -25,6 +26,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     public RoundTuning Tuning { get; init; } = RoundTuning.Default;
     public AcquisitionOptions Acquisition { get; init; } = new();
     public string? Device { get; init; }
+
+    /// <summary>The job finishing the round, when a worker does: the result is registered only while the job is still its own.</summary>
+    public JobOwnership? Owner { get; init; }
 
     /// <summary>The catalogue's open round; a new one (batch picked and stored) when none is open.</summary>
     public async Task<LabellingBatch> OpenAsync(Catalogue catalogue, QueryStrategy strategy, int batchSize, int seed,
@@ -91,20 +95,43 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
             var report = new ModelEvaluator(corpus).Evaluate(result.PredictAll(features, split.Test), split.Test, result.Thresholds);
 
             var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
-            result.Save(Path.Combine(models.Root, folder));
-            var version = await models.RegisterAsync(db, catalogue,
-                new VersionRegistration(number, folder, string.Join(",", result.ModelNames), report.ToJson(), start.Device)
-                {
-                    HumanLabels = human.Length, RuleLabels = start.RuleLabels, TestPredictions = report.TestPredictions,
-                }, activate: false, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ModelStore.ActivateAsync(db, version, ct);
-            batch.ResultVersionId = version.Id;
-            batch.FinishedAt = DateTime.UtcNow;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return (batch, version, report);
+            try
+            {
+                result.Save(Path.Combine(models.Root, folder));
+                var version = await RegisterAsync(catalogue, batch,
+                    new VersionRegistration(number, folder, string.Join(",", result.ModelNames), report.ToJson(), start.Device)
+                    {
+                        HumanLabels = human.Length, RuleLabels = start.RuleLabels, TestPredictions = report.TestPredictions, Owner = Owner,
+                    }, ct);
+                return (batch, version, report);
+            }
+            catch
+            {
+                models.Discard(folder);
+                throw;
+            }
         }
+    }
+
+    /// <summary>
+    /// Registers and activates the round's version and records it as the round's result, in one transaction that first
+    /// locks the round: of two finishes at once (two workers, a double click) the second changes nothing.
+    /// </summary>
+    private async Task<ModelVersion> RegisterAsync(Catalogue catalogue, LabellingBatch batch, VersionRegistration registration,
+        CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var open = await db.Database.SqlQuery<long>($"""
+            SELECT id AS "Value" FROM labelling_batches WHERE id = {batch.Id} AND result_version_id IS NULL FOR UPDATE
+            """).ToListAsync(ct);
+        if (open.Count == 0) throw new RoundAlreadyFinishedException(catalogue.Name, batch.Round);
+        var version = await models.RegisterAsync(db, catalogue, registration, activate: true, ct);
+        var finishedAt = DateTime.UtcNow;
+        await db.LabellingBatches.Where(b => b.Id == batch.Id && b.ResultVersionId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ResultVersionId, version.Id).SetProperty(b => b.FinishedAt, finishedAt), ct);
+        await transaction.CommitAsync(ct);
+        (batch.ResultVersionId, batch.FinishedAt) = (version.Id, finishedAt);
+        return version;
     }
 
     private Task<LabellingBatch?> OpenRoundAsync(Catalogue catalogue, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Learning;
 
@@ -12,6 +13,9 @@ namespace ProductClassifier.Training.Pipeline;
 /// </summary>
 public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsSink sink, IPretrainedFeatures? pretrained)
 {
+    /// <summary>The job training for, when a worker does: the version is registered only while the job is still its own.</summary>
+    public JobOwnership? Owner { get; init; }
+
     public async Task<(ModelVersion Version, EvaluationReport Report, string Served)> TrainAsync(Catalogue catalogue,
         Core.Features.Corpus corpus, TrainRequest request, bool activate, string checkpointFolder, CancellationToken ct)
     {
@@ -20,14 +24,23 @@ public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsS
         using (classifier)
         {
             var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
-            classifier.Save(Path.Combine(models.Root, folder));
-            var device = TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant();
-            var (human, rules) = LabelCounts(corpus);
-            var version = await models.RegisterAsync(db, catalogue,
-                new VersionRegistration(number, folder, string.Join(",", classifier.ModelNames), report.ToJson(), device)
-                {
-                    HumanLabels = human, RuleLabels = rules, TestPredictions = report.TestPredictions,
-                }, activate, ct);
+            ModelVersion version;
+            try
+            {
+                classifier.Save(Path.Combine(models.Root, folder));
+                var device = TorchRuntime.ResolveDevice(request.Device).type.ToString().ToLowerInvariant();
+                var (human, rules) = LabelCounts(corpus);
+                version = await models.RegisterAsync(db, catalogue,
+                    new VersionRegistration(number, folder, string.Join(",", classifier.ModelNames), report.ToJson(), device)
+                    {
+                        HumanLabels = human, RuleLabels = rules, TestPredictions = report.TestPredictions, Owner = Owner,
+                    }, activate, ct);
+            }
+            catch
+            {
+                models.Discard(folder);
+                throw;
+            }
             if (Directory.Exists(checkpointFolder)) Directory.Delete(checkpointFolder, recursive: true);
             return (version, report, classifier.Served);
         }

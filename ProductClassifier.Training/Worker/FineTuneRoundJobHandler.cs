@@ -3,6 +3,7 @@ using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.ActiveLearning;
 using ProductClassifier.Training.Pipeline;
@@ -28,9 +29,21 @@ public sealed class FineTuneRoundJobHandler(ModelStore models, ImageStore images
         using var features = pretrained(catalogue.Name);
         var rounds = new LabellingRounds(context.Db, models,
             c => CorpusLoader.FromDatabaseAsync(context.Db, c, r => images.PathOf(c.Name, r), ct), _ => features,
-            new JobMetricsSink(context, expectedRuns: 6)) { Device = context.Device };
+            new JobMetricsSink(context, expectedRuns: 6)) { Device = context.Device, Owner = context.Ownership };
         context.ReportProgress(0.01, "fine-tuning on the round's labels");
-        var (batch, version, report) = await rounds.FinishAsync(catalogue, ct);
+        LabellingBatch batch;
+        ModelVersion version;
+        EvaluationReport report;
+        try
+        {
+            (batch, version, report) = await rounds.FinishAsync(catalogue, ct);
+        }
+        catch (RoundAlreadyFinishedException e)
+        {
+            // A second finish of the same round (a double click): the first one's result stands.
+            context.ReportProgress(1, e.Message);
+            return;
+        }
         context.Emit(EvaluationEvents.Of(version, report) with { Round = batch.Round });
         context.ReportProgress(0.9, "picking the next batch");
         var next = await rounds.OpenAsync(catalogue, QueryStrategyNames.Parse(parameters.Strategy), parameters.BatchSize, parameters.Seed + batch.Round, ct);

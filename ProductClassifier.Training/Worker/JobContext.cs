@@ -20,6 +20,9 @@ public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, s
     /// <summary>A folder for this job's checkpoints, the same for every attempt, so a second worker resumes the first's work.</summary>
     public string WorkDirectory { get; } = workDirectory;
     public string? Device { get; } = device;
+
+    /// <summary>What registering a result checks: that the job still runs for this worker.</summary>
+    public JobOwnership Ownership => new(Job.Id, Job.WorkerId ?? throw new InvalidOperationException($"Job {Job.Id} was not claimed."));
     public double Progress { get; private set; }
     public string? ProgressText { get; private set; }
 
@@ -44,8 +47,8 @@ public sealed class JobContext(Job job, ClassifierDb db, string workDirectory, s
         Emit(new ProgressEvent(now.Progress, now.ProgressText));
     }
 
-    internal IEnumerable<JobEventPayload> DrainEvents()
-    {
-        while (_events.TryDequeue(out var e)) yield return e;
-    }
+    /// <summary>The oldest event not yet written; it stays queued until <see cref="EventWritten"/>, so an outage loses none.</summary>
+    internal bool TryPeekEvent(out JobEventPayload? next) => _events.TryPeek(out next);
+
+    internal void EventWritten() => _events.TryDequeue(out _);
 }

@@ -11,8 +11,10 @@ namespace ProductClassifier.Training.Worker;
 
 /// <summary>
 /// Claims jobs from the Postgres queue and runs them, one at a time: heartbeats with progress while a job runs,
-/// stops it within a heartbeat when it is cancelled, hands it back when the worker shuts down, and re-queues jobs
-/// whose worker died. Any number of workers on any machines that reach the database share the queue.
+/// stops it within a heartbeat when it is cancelled or taken away, hands it back when the worker shuts down, and
+/// re-queues jobs whose worker died. Any number of workers on any machines that reach the database share the queue.
+/// A database outage is ridden out: the loops log, pause with growing backoff and carry on, the job keeps training,
+/// and nothing it reported is lost.
 /// </summary>
 public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumerable<IJobHandler> handlers, ModelStore models,
     IOptions<WorkerOptions> options, ILogger<JobWorker> logger) : BackgroundService
@@ -25,16 +27,27 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         var kinds = _options.Kinds.Length > 0 ? _options.Kinds : _handlers.Keys.ToArray();
         var device = TorchRuntime.ResolveDevice(_options.Device).type.ToString().ToLowerInvariant();
         logger.LogInformation("worker {Worker} takes {Kinds} jobs on {Device}", _options.WorkerId, string.Join(", ", kinds), device);
+        var backoff = Backoff.ForDatabase();
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             Job? job;
-            await using (var db = await databases.CreateDbContextAsync(stoppingToken))
+            try
             {
-                var queue = new JobQueue(db);
-                await queue.RecoverStaleAsync(TimeSpan.FromSeconds(_options.StaleAfterSeconds), _options.MaxAttempts, stoppingToken);
-                job = await queue.ClaimAsync(_options.WorkerId, kinds, stoppingToken);
-                if (job is not null)
-                    await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Device, device), stoppingToken);
+                job = await ClaimAsync(kinds, device, stoppingToken);
+                if (failing) logger.LogInformation("worker {Worker}: the database answers again", _options.WorkerId);
+                failing = false;
+                backoff.Reset();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                var pause = backoff.Next();
+                if (DatabaseOutage.IsOutage(e)) logger.LogWarning("worker {Worker}: database unreachable ({Reason}); trying again in {Pause}",
+                    _options.WorkerId, e.Message, pause);
+                else logger.LogError(e, "worker {Worker}: claiming a job failed; trying again in {Pause}", _options.WorkerId, pause);
+                failing = true;
+                await Task.Delay(pause, stoppingToken);
+                continue;
             }
             if (job is null)
             {
@@ -45,71 +58,91 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         }
     }
 
+    private async Task<Job?> ClaimAsync(string[] kinds, string device, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var queue = new JobQueue(db);
+        await queue.RecoverStaleAsync(TimeSpan.FromSeconds(_options.StaleAfterSeconds), _options.MaxAttempts, ct);
+        var job = await queue.ClaimAsync(_options.WorkerId, kinds, ct);
+        if (job is not null)
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Device, device), ct);
+        return job;
+    }
+
     private async Task RunAsync(Job job, string device, CancellationToken stoppingToken)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var db = await databases.CreateDbContextAsync(stoppingToken);
         var context = new JobContext(job, db, Path.Combine(models.Root, "jobs", job.Id.ToString()), _options.Device);
         context.Emit(new StatusEvent(JobStatus.Running, _options.WorkerId, job.Attempts, device));
-        using var stopHeartbeat = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(context, cancel, stopHeartbeat.Token);
+        var heartbeat = new JobHeartbeatLoop(databases, context, _options, cancel, logger);
+        var beating = heartbeat.RunAsync();
 
-        JobStatus? outcome;
-        string? error = null;
+        var outcome = await OutcomeAsync(job, context, cancel.Token, stoppingToken);
+        await heartbeat.StopAsync(beating);
+        if (heartbeat.Lost || outcome.Lost)
+        {
+            logger.LogWarning("job {Job} ({Kind}) was taken from worker {Worker} (it went quiet and another took it over): " +
+                "stopped it and registered nothing", job.Id, job.Kind, _options.WorkerId);
+            return;
+        }
         try
         {
-            await Task.Run(() => _handlers[job.Kind].RunAsync(context, cancel.Token), cancel.Token);
-            outcome = JobStatus.Succeeded;
+            await DatabaseOutage.RetryAsync(ct => RecordAsync(job, context, outcome, ct),
+                (e, pause) => logger.LogWarning("job {Job}: database unreachable while recording its outcome ({Reason}); trying again in {Pause}",
+                    job.Id, e.Message, pause), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            outcome = null; // shutting down: hand the job back for another worker to resume
+            // Stopped while the database was down: the job stays Running until its heartbeat is found stale and it is re-queued.
+            return;
+        }
+        logger.LogInformation("job {Job} ({Kind}): {Outcome}", job.Id, job.Kind, outcome.Status?.ToString() ?? "handed back");
+    }
+
+    /// <summary>How the handler ended: a final status, or null to hand the job back for another attempt.</summary>
+    private sealed record Outcome(JobStatus? Status, string? Error = null, bool Lost = false);
+
+    private async Task<Outcome> OutcomeAsync(Job job, JobContext context, CancellationToken cancel, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Run(() => _handlers[job.Kind].RunAsync(context, cancel), cancel);
+            return new Outcome(JobStatus.Succeeded);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return new Outcome(null); // shutting down: hand the job back for another worker to resume
         }
         catch (OperationCanceledException)
         {
-            outcome = JobStatus.Cancelled;
+            return new Outcome(JobStatus.Cancelled);
+        }
+        catch (JobLostException)
+        {
+            return new Outcome(null, Lost: true);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e) && job.Attempts < _options.MaxAttempts)
+        {
+            // Not the job's fault: run it again (from its checkpoints) once the database is back.
+            logger.LogWarning("job {Job} ({Kind}): the database went away under it ({Reason}); handing it back", job.Id, job.Kind, e.Message);
+            return new Outcome(null);
         }
         catch (Exception e)
         {
             logger.LogError(e, "job {Job} ({Kind}) failed", job.Id, job.Kind);
-            (outcome, error) = (JobStatus.Failed, e is Core.UserFacingException ? e.Message : $"{e.GetType().Name}: {e.Message}");
+            return new Outcome(JobStatus.Failed, e is Core.UserFacingException ? e.Message : $"{e.GetType().Name}: {e.Message}");
         }
-        await stopHeartbeat.CancelAsync();
-        await heartbeat;
+    }
 
-        await using var finishing = await databases.CreateDbContextAsync(CancellationToken.None);
-        var queue = new JobQueue(finishing);
+    private async Task RecordAsync(Job job, JobContext context, Outcome outcome, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var queue = new JobQueue(db);
         // A job shorter than a heartbeat would otherwise end without ever reporting its progress.
         context.AnnounceProgress();
-        await FlushAsync(finishing, context, CancellationToken.None);
-        if (outcome is { } status) await queue.FinishAsync(job.Id, _options.WorkerId, status, error, CancellationToken.None);
-        else await queue.ReleaseAsync(job.Id, _options.WorkerId, CancellationToken.None);
-        logger.LogInformation("job {Job} ({Kind}): {Outcome}", job.Id, job.Kind, outcome?.ToString() ?? "handed back");
-    }
-
-    /// <summary>Every heartbeat: writes buffered events, records progress, and cancels the job when asked to.</summary>
-    private async Task HeartbeatAsync(JobContext context, CancellationTokenSource cancel, CancellationToken stop)
-    {
-        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        var queue = new JobQueue(db);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.HeartbeatSeconds));
-        try
-        {
-            // Only the wait is cancellable: an event taken off the buffer is always written, never dropped mid-write.
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                context.AnnounceProgress();
-                await FlushAsync(db, context, CancellationToken.None);
-                if (await queue.HeartbeatAsync(context.Job.Id, _options.WorkerId, context.Progress, context.ProgressText, CancellationToken.None))
-                    await cancel.CancelAsync();
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-    }
-
-    private static async Task FlushAsync(ClassifierDb db, JobContext context, CancellationToken ct)
-    {
-        var events = new JobEvents(db);
-        foreach (var payload in context.DrainEvents()) await events.AddAsync(context.Job.Id, payload, ct);
+        await JobHeartbeatLoop.FlushAsync(db, context, ct);
+        if (outcome.Status is { } status) await queue.FinishAsync(job.Id, _options.WorkerId, status, outcome.Error, ct);
+        else await queue.ReleaseAsync(job.Id, _options.WorkerId, ct);
     }
 }

@@ -37,7 +37,7 @@ public sealed class TrainJobHandler(ModelStore models, ImageStore images, Func<s
         };
         var runs = request.Models.Count * (request.Folds >= 2 ? request.Folds + 1 : 1) + (request.Folds >= 2 ? 1 : 0);
         using var features = pretrained(catalogue.Name);
-        var (version, report, served) = await new VersionTrainer(context.Db, models, new JobMetricsSink(context, runs), features)
+        var (version, report, served) = await new VersionTrainer(context.Db, models, new JobMetricsSink(context, runs), features) { Owner = context.Ownership }
             .TrainAsync(catalogue, corpus, request, parameters.Activate, Path.Combine(context.WorkDirectory, "checkpoints"), ct);
         context.Emit(EvaluationEvents.Of(version, report) with { Served = served });
         context.ReportProgress(1, $"model version {version.Number}{(version.IsActive ? " (active)" : "")}");

@@ -327,6 +327,10 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("LastModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_model_version");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -66,11 +66,11 @@ public sealed class JobQueueTests(TestDatabase database) : IClassFixture<TestDat
         await queue.ClaimAsync("w", [kind]);
         var queued = await queue.EnqueueAsync(catalogue, kind);
 
-        Assert.False(await queue.HeartbeatAsync(running.Id, "w", 0.5, "epoch 1"));
+        Assert.Equal(JobHeartbeat.Running, await queue.HeartbeatAsync(running.Id, "w", 0.5, "epoch 1"));
         await queue.CancelAsync(running.Id);
         await queue.CancelAsync(queued.Id);
 
-        Assert.True(await queue.HeartbeatAsync(running.Id, "w"));
+        Assert.Equal(JobHeartbeat.CancelRequested, await queue.HeartbeatAsync(running.Id, "w"));
         Assert.Equal(JobStatus.Cancelled, await db.Jobs.Where(j => j.Id == queued.Id).Select(j => j.Status).SingleAsync());
         await queue.FinishAsync(running.Id, "w", JobStatus.Cancelled);
         var done = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == running.Id);

@@ -52,6 +52,42 @@ public sealed class LabellingRoundsTests(TestDatabase database) : IClassFixture<
         Assert.Empty(secondProducts.Intersect(items.Select(i => i.ProductId)));
     }
 
+    [Fact]
+    public async Task Finishing_a_round_twice_at_once_registers_one_version_and_the_second_changes_nothing()
+    {
+        await using var db = database.Open();
+        var (catalogue, models) = await CatalogueWithActiveModelAsync(db);
+        var round = await new LabellingRounds(db, models, c => CorpusLoader.FromDatabaseAsync(db, c, _ => null), _ => null, new NullMetricsSink())
+            .OpenAsync(catalogue, QueryStrategy.Uncertainty, 12, seed: 3, CancellationToken.None);
+        await LabelFromReferenceAsync(db, round, await db.BatchItems.Where(i => i.BatchId == round.Id).ToListAsync());
+
+        // Two workers (or a double click) finish the same round, each with its own connection.
+        var finishes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var own = database.Open();
+            try
+            {
+                var (_, version, _) = await new LabellingRounds(own, models, c => CorpusLoader.FromDatabaseAsync(own, c, _ => null), _ => null,
+                    new NullMetricsSink()).FinishAsync(catalogue, CancellationToken.None);
+                return (Version: (ModelVersion?)version, Refused: (UserFacingException?)null);
+            }
+            catch (UserFacingException e) // RoundAlreadyFinishedException, or no open round left when the other was far ahead
+            {
+                return (Version: null, Refused: e);
+            }
+        })));
+
+        var winner = Assert.Single(finishes, f => f.Version is not null).Version!;
+        Assert.Single(finishes, f => f.Refused is not null);
+        var versions = await db.ModelVersions.AsNoTracking().Where(v => v.CatalogueId == catalogue.Id).ToListAsync();
+        Assert.Equal(2, versions.Count); // the first model and the round's
+        Assert.Equal(winner.Id, (await db.LabellingBatches.AsNoTracking().SingleAsync(b => b.Id == round.Id)).ResultVersionId);
+        Assert.True(versions.Single(v => v.Id == winner.Id).IsActive);
+        // The refused finish left no folder behind: only the two registered versions' folders exist.
+        Assert.Equal(versions.Select(v => Path.GetFileName(v.Folder)).Order(),
+            Directory.GetDirectories(Path.Combine(models.Root, catalogue.Name)).Select(Path.GetFileName).Order());
+    }
+
     private async Task<(Catalogue, ModelStore)> CatalogueWithActiveModelAsync(ClassifierDb db)
     {
         var summary = await DemoDatasetGenerator.WriteAsync(Path.Combine(_folder, "data"), new DemoDatasetOptions(300, Seed: 4));

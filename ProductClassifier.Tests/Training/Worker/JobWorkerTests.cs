@@ -106,6 +106,38 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task A_worker_whose_job_was_taken_from_it_stops_that_job_at_once_and_registers_nothing()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-taken");
+        await using var db = database.Open();
+        var queue = new JobQueue(db);
+        var taken = await queue.EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
+            """{"models": ["textcnn"], "folds": 0, "epochs": 500, "patience": 1000}""");
+
+        await using var host = await StartWorkerAsync();
+        await WaitForAsync(db, taken.Id, s => s == JobStatus.Running);
+        // As if the worker had gone quiet: the job was recovered and another worker claimed it.
+        await db.Jobs.Where(j => j.Id == taken.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.WorkerId, "usurper"));
+        try
+        {
+            // The worker is free again only once it dropped the taken job: then it trains this one.
+            var next = await queue.EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind, """{"models": ["linear"], "folds": 0, "epochs": 2}""");
+            var done = await WaitForAsync(db, next.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+
+            Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+            var stillTaken = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == taken.Id);
+            Assert.Equal((JobStatus.Running, "usurper"), (stillTaken.Status, stillTaken.WorkerId));
+            var version = await db.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id);
+            Assert.True(version.IsActive);
+        }
+        finally
+        {
+            // The usurper ends it, or a worker of a later test would find it stale and take it up.
+            await queue.FinishAsync(taken.Id, "usurper", JobStatus.Cancelled);
+        }
+    }
+
+    [Fact]
     public async Task A_killed_worker_process_job_resumes_from_its_checkpoint_in_another_worker()
     {
         var catalogue = await DemoCatalogueAsync("worker-kill");
