@@ -11,10 +11,13 @@ namespace ProductClassifier.Web.Labelling;
 
 /// <summary>
 /// The labelling queue, one product at a time: every decision is saved as it is made and the queue lives in Postgres,
-/// so a reload or a lost connection resumes at the same product.
+/// so a reload or a lost connection resumes at the same product. While the database is unreachable the page says it
+/// is reconnecting and tries the operation again until it goes through: the decision on screen is kept, and it shows
+/// as saved (the next product appears) only once it is.
 /// </summary>
-public sealed partial class LabelPage
+public sealed partial class LabelPage : IDisposable
 {
+    private readonly CancellationTokenSource _closed = new();
     private Catalogue? _catalogue;
     private string _labeller = "";
     private LabellingItem? _item, _prefetch;
@@ -26,7 +29,7 @@ public sealed partial class LabelPage
     private LabellingProgress? _progress;
     private CategoryPicker? _picker;
     private string? _message;
-    private bool _busy, _revisiting;
+    private bool _busy, _revisiting, _reconnecting;
     private int _refreshes;
 
     // Where the labeller is in their own history when going back with ←; -1 at the queue's current item.
@@ -147,7 +150,7 @@ public sealed partial class LabelPage
         {
             try
             {
-                await operation();
+                await ThroughOutagesAsync(operation);
             }
             catch (UserFacingException e) when (_item is not null)
             {
@@ -167,8 +170,42 @@ public sealed partial class LabelPage
             _busy = false;
         }
         StateHasChanged();
-        await RefreshAsync();
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            // Only progress and the prefetch are stale; the next operation retries through the outage.
+        }
     }
+
+    /// <summary>
+    /// Runs the operation again, with growing pauses, while the database cannot be reached, showing "reconnecting"
+    /// meanwhile. Queue operations are safe to repeat: a decision is stored once however often it is sent.
+    /// </summary>
+    private async Task ThroughOutagesAsync(Func<Task> operation)
+    {
+        var backoff = Backoff.ForDatabase();
+        while (true)
+        {
+            try
+            {
+                await operation();
+                if (_reconnecting) Snackbar.Add("Reconnected: saved.", Severity.Success);
+                _reconnecting = false;
+                return;
+            }
+            catch (Exception e) when (DatabaseOutage.IsOutage(e) && !_closed.IsCancellationRequested)
+            {
+                _reconnecting = true;
+                StateHasChanged();
+                await Task.Delay(backoff.Next(), _closed.Token);
+            }
+        }
+    }
+
+    public void Dispose() => _closed.Cancel();
 
     /// <summary>Progress, the prefetch and recent categories, read side by side; a later refresh supersedes this one.</summary>
     private async Task RefreshAsync()

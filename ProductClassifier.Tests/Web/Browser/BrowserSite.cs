@@ -8,13 +8,17 @@ namespace ProductClassifier.Tests.Web.Browser;
 /// (a class fixture), since starting both takes seconds. Tests share the server and nothing else: each sets up its
 /// own catalogue and signs in as a new user in a browser context of its own (its own cookies).
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
+    public BrowserSite() : this(new TestDatabase()) { }
+
+    protected BrowserSite(IDatabaseUnderTest database) => Database = database;
+
     private readonly DirectoryInfo _images = Directory.CreateTempSubdirectory("pc-browser-images-");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public TestDatabase Database { get; } = new();
+    public IDatabaseUnderTest Database { get; }
     public WebAppFactory App { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 

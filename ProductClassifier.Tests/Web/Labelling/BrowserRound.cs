@@ -25,7 +25,7 @@ internal sealed record BrowserRound(string Catalogue, long BatchId, long[] Produ
         [("Clothing", 0.96), ("Clothing > Shoes", 0.85)],
     ];
 
-    public static async Task<BrowserRound> CreateAsync(TestDatabase database)
+    public static async Task<BrowserRound> CreateAsync(IDatabaseUnderTest database)
     {
         await using var db = database.Open();
         var catalogue = await TestCatalogue.CreateAsync(db);
