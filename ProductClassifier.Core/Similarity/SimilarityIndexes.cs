@@ -31,6 +31,25 @@ public sealed class SimilarityIndexes(IOptions<SimilarityOptions> options) : IDi
         _ => new EmbeddedSimilarityWriter(Options.FolderFor(catalogue), options),
     };
 
+    /// <summary>
+    /// Removes the catalogue's index (the embedded folder, or the Elasticsearch index and its watermark) when the
+    /// catalogue is deleted or replaced, so no search serves its products again.
+    /// </summary>
+    public async Task DeleteAsync(string catalogue, CancellationToken ct = default)
+    {
+        if (_readers.TryRemove(catalogue, out var reader) && reader.IsValueCreated) reader.Value.Dispose();
+        if (Options.Kind == SimilarityIndexKind.Elasticsearch)
+        {
+            await ElasticsearchSimilarityIndex.Create(catalogue, options).DeleteAsync(ct);
+            return;
+        }
+        var folder = Options.FolderFor(catalogue);
+        if (!Directory.Exists(folder)) return;
+        // Holding the writer's lock, so no sync is half-way through writing it.
+        using (new EmbeddedSimilarityWriter(folder, options)) { }
+        Directory.Delete(folder, recursive: true);
+    }
+
     public void Dispose()
     {
         foreach (var reader in _readers.Values.Where(r => r.IsValueCreated)) reader.Value.Dispose();

@@ -14,6 +14,12 @@ public sealed class SimilaritySync(ClassifierDb db, ISimilarityIndexWriter index
         CancellationToken ct = default)
     {
         var watermark = await index.WatermarkAsync(ct);
+        var cleared = watermark > 0 && await BuiltForAnotherCatalogueAsync(catalogueId, watermark, ct);
+        if (cleared)
+        {
+            await index.ClearAsync(ct);
+            watermark = 0;
+        }
         var total = await Pending(catalogueId, watermark).CountAsync(ct);
         var (added, removed, done) = (0, 0, 0);
         progress?.Report(new SimilaritySyncProgress(0, total));
@@ -32,8 +38,22 @@ public sealed class SimilaritySync(ClassifierDb db, ISimilarityIndexWriter index
             (added, removed, done, watermark) = (added + present.Count, removed + gone.Count, done + page.Count, page[^1].Revision);
             progress?.Report(new SimilaritySyncProgress(done, total));
         }
-        if (done > 0) await index.PublishAsync(watermark, ct);
+        if (done > 0 || cleared) await index.PublishAsync(watermark, ct);
         return new SimilaritySyncResult(added, removed, await index.CountAsync(ct), watermark);
+    }
+
+    /// <summary>
+    /// Whether the index's watermark cannot have come from this catalogue's embeddings: every row is newer than it (the
+    /// catalogue was replaced, by a re-import or a delete and create of the same name, after the index was built) or
+    /// none reaches it. Such an index holds products that no longer exist and is rebuilt from nothing; when every row
+    /// is newer, all would be applied again anyway, so nothing of this catalogue's is lost by clearing.
+    /// </summary>
+    private async Task<bool> BuiltForAnotherCatalogueAsync(int catalogueId, long watermark, CancellationToken ct)
+    {
+        var revisions = Pending(catalogueId, 0).Select(e => e.Revision);
+        var oldest = await revisions.MinAsync(r => (long?)r, ct);
+        var newest = await revisions.MaxAsync(r => (long?)r, ct);
+        return oldest is null || oldest > watermark || newest < watermark;
     }
 
     /// <summary>Empties the index and adds every embedding of the catalogue again.</summary>

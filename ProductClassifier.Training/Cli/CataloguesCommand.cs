@@ -38,11 +38,12 @@ internal static class CataloguesCommand
         });
 
         var deleteName = new Argument<string>("name") { Description = "Catalogue name" };
-        var delete = new Command("delete", "Delete a catalogue with its taxonomy, rules, products and labels") { deleteName };
+        var delete = new Command("delete", "Delete a catalogue with its taxonomy, rules, products, labels, models, images and similarity index") { deleteName };
         delete.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var deleted = await CatalogueStore.DeleteAsync(db, p.GetValue(deleteName)!, ct);
+            if (deleted > 0) await CliHost.DeleteCatalogueFilesAsync(p.GetValue(deleteName)!, ct);
             Console.WriteLine(deleted == 0 ? $"no catalogue named {p.GetValue(deleteName)}" : $"deleted {p.GetValue(deleteName)}");
         });
 

@@ -4,6 +4,7 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
@@ -55,6 +56,19 @@ internal static class CliHost
         var options = Configuration.GetSection(SimilarityOptions.Section).Get<SimilarityOptions>() ?? new SimilarityOptions();
         System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
         return new SimilarityIndexes(Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    /// <summary>
+    /// What a catalogue keeps outside the database (model folders, images, its similarity index), removed when it is
+    /// deleted or replaced, so nothing of the old catalogue is served under the new one's name.
+    /// </summary>
+    public static async Task DeleteCatalogueFilesAsync(string catalogue, CancellationToken ct)
+    {
+        ModelStore.FromConfiguration(Configuration).DeleteCatalogue(catalogue);
+        var images = ImageStore.FromConfiguration(Configuration).CatalogueFolder(catalogue);
+        if (Directory.Exists(images)) Directory.Delete(images, recursive: true);
+        using var indexes = SimilarityIndexes();
+        await indexes.DeleteAsync(catalogue, ct);
     }
 
     /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>

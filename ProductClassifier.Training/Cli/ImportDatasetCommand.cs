@@ -51,6 +51,8 @@ internal static class ImportDatasetCommand
                     task.Value = update.BytesRead;
                     task.Description = $"products ({update.RowsRead:N0})";
                 });
+                // Replacing a catalogue: its old models and similarity index go with it.
+                await CliHost.DeleteCatalogueFilesAsync(catalogueName ?? DatasetDescriptor.Load(folder).Name, ct);
                 var result = await new DatasetImporter(db, ImageStore.FromConfiguration(CliHost.Configuration))
                     .ImportAsync(folder, groundTruth, catalogueName, stages, ingest, ct);
                 foreach (var task in tasks.Values) task.Value = task.MaxValue;

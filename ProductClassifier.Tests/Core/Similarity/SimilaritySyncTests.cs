@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Core.Similarity.Embedded;
@@ -82,6 +83,48 @@ public sealed class SimilaritySyncTests(TestDatabase database) : IClassFixture<T
         Assert.Equal(5, nearFour!.Count);
         Assert.DoesNotContain(ids[4], nearFour.Select(n => n.ProductId));
         indexes.Dispose();
+    }
+
+    [Fact]
+    public async Task A_replaced_catalogue_gets_an_index_of_its_own_products_only()
+    {
+        await using var db = database.Open();
+        var name = "replaced-" + Guid.NewGuid().ToString("N")[..8];
+        var vectors = TestVectors.Clustered(60);
+        var old = await CatalogueWithEmbeddingsAsync(db, name, vectors[..40]);
+        var indexes = new SimilarityIndexes(Options());
+        using (var writer = indexes.OpenWriter(name))
+            Assert.Equal(40L, (await new SimilaritySync(db, writer, Model).CatchUpAsync(old.Catalogue.Id)).Count);
+
+        // Imported again (replaced: deleted and created anew under the same name), with fewer products.
+        await CatalogueStore.DeleteAsync(db, name);
+        var replaced = await CatalogueWithEmbeddingsAsync(db, name, vectors[40..]);
+        using (var writer = indexes.OpenWriter(name))
+        {
+            var caught = await new SimilaritySync(db, writer, Model).CatchUpAsync(replaced.Catalogue.Id);
+            Assert.Equal((20, 20L), (caught.Added, caught.Count));
+        }
+
+        var reader = indexes.Reader(name);
+        Assert.Equal(20, await reader.CountAsync());
+        var near = await reader.SearchAsync(new SimilarityQuery(vectors[5], 20));
+        Assert.Equal(replaced.Ids.Order(), near.Select(n => n.ProductId).Order());
+
+        // Deleting the catalogue deletes its index; a reader opened afterwards finds nothing.
+        await indexes.DeleteAsync(name);
+        Assert.False(Directory.Exists(Options().Value.FolderFor(name)));
+        Assert.Equal(0, await indexes.Reader(name).CountAsync());
+        indexes.Dispose();
+    }
+
+    private static async Task<(Catalogue Catalogue, List<long> Ids)> CatalogueWithEmbeddingsAsync(
+        ProductClassifier.Core.Data.ClassifierDb db, string name, float[][] vectors)
+    {
+        var catalogue = await CatalogueStore.GetOrCreateAsync(db, name);
+        var ids = new List<long>();
+        for (var i = 0; i < vectors.Length; i++) ids.Add((await TestCatalogue.AddProductAsync(db, catalogue.Id, $"p{i}")).Id);
+        await EmbeddingStore.SaveAsync(db, catalogue.Id, Model, ids.Select((p, i) => (p, vectors[i])).ToList());
+        return (catalogue, ids);
     }
 
     [Fact]
