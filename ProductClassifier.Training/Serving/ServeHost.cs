@@ -36,6 +36,7 @@ public static class ServeHost
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseDatabaseOutageResponses();
         app.MapOpenApi();
         app.MapGroup("/api").AddEndpointFilter(ClassifyKeys.FilterAsync)
             .MapPost("/classify", ClassifyAsync)
