@@ -20,18 +20,30 @@ public sealed class JobQueueTests(TestDatabase database) : IClassFixture<TestDat
         await using (var db = database.Open())
             for (var i = 0; i < 40; i++) await new JobQueue(db).EnqueueAsync(catalogue, "train-" + catalogue);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        var connected = Enumerable.Range(0, 8).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claims = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             var mine = new List<long>();
             await using var db = database.Open();
-            while (await new JobQueue(db).ClaimAsync($"worker-{w}", ["train-" + catalogue]) is { } job) mine.Add(job.Id);
+            await db.Database.OpenConnectionAsync();
+            connected[w].SetResult();
+            await go.Task; // all connected before any claims, so no worker drains the queue while others connect
+            while (await new JobQueue(db).ClaimAsync($"worker-{w}", ["train-" + catalogue]) is { } job)
+            {
+                mine.Add(job.Id);
+                await Task.Delay(5); // running the job
+            }
             return mine;
-        })));
+        })).ToList();
+        await Task.WhenAll(connected.Select(c => c.Task));
+        go.SetResult();
+        await Task.WhenAll(claims);
 
-        var all = claims.SelectMany(c => c).ToList();
+        var all = claims.SelectMany(c => c.Result).ToList();
         Assert.Equal(40, all.Count);
         Assert.Equal(40, all.Distinct().Count());
-        Assert.True(claims.Count(c => c.Count > 0) > 1, "several workers should have shared the queue");
+        Assert.True(claims.Count(c => c.Result.Count > 0) > 1, "several workers should have shared the queue");
     }
 
     [Fact]
