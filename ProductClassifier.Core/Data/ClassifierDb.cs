@@ -24,6 +24,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<LabelDecision> LabelDecisions => Set<LabelDecision>();
     public DbSet<LabellingBatch> LabellingBatches => Set<LabellingBatch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
+    public DbSet<RoundSettings> RoundSettings => Set<RoundSettings>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Prediction> Predictions => Set<Prediction>();

@@ -12,6 +12,12 @@ public static class JobKinds
     public const string PredictAll = "predict-all";
     public const string FineTuneRound = "fine-tune-round";
 
+    /// <summary>Pretrained image and sentence features of the catalogue's products (all, or the listed ones), image embeddings to Postgres.</summary>
+    public const string Featurize = "featurize";
+
+    /// <summary>Picks the batch of a new labelling round with the active model.</summary>
+    public const string OpenRound = "open-round";
+
     /// <summary>Brings the catalogue's similarity index up to date with its image embeddings in Postgres.</summary>
     public const string IndexSimilarity = "index-similarity";
 
@@ -25,6 +31,21 @@ public static class JobKinds
         if (productIds.Count == 0 || !await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id && v.IsActive, ct)) return null;
         return await new JobQueue(db).EnqueueAsync(catalogue.Id, PredictAll,
             JsonSerializer.Serialize(new { productIds }, new JsonSerializerOptions(JsonSerializerDefaults.Web)), ct);
+    }
+
+    /// <summary>
+    /// After an ingest or a dataset import: queues a featurize job for the new and changed products (their features are
+    /// cached by content, so a product whose image and text did not change costs nothing), followed, when the catalogue
+    /// has an active model, by a predict job for them. Returns the featurize job, or null when there is nothing to do.
+    /// </summary>
+    public static async Task<Job?> QueueAfterIngestAsync(ClassifierDb db, Catalogue catalogue, IReadOnlyCollection<long> productIds,
+        CancellationToken ct = default)
+    {
+        if (productIds.Count == 0) return null;
+        var ids = JobChain.Parameters(new { productIds });
+        List<JobStep> steps = [new(Featurize, ids)];
+        if (await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id && v.IsActive, ct)) steps.Add(new(PredictAll, ids.DeepClone().AsObject()));
+        return await JobChain.QueueAsync(db, catalogue.Id, steps, ct);
     }
 
     /// <summary>

@@ -14,6 +14,15 @@ public sealed class LabellingBatch
     /// <summary>The query strategy that picked the batch (uncertainty-disagreement, random, …).</summary>
     public string Strategy { get; set; } = "uncertainty-disagreement";
 
+    /// <summary>
+    /// The base seed of the round's random draws (picking, replay, fine-tuning), each derived from it and the round
+    /// number the same way the simulation derives them (<c>RoundSeeds</c>), so a round can be replayed.
+    /// </summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>The share of the batch's items given to two labellers (agreement); null: the queue's configured share.</summary>
+    public double? OverlapFraction { get; set; }
+
     /// <summary>The model version whose predictions picked the batch.</summary>
     public int? PickedWithVersionId { get; set; }
 

@@ -67,9 +67,12 @@ internal static class Leases
     /// batch, so the others find the slots made instead of racing to insert them; the creator refreshes the table's
     /// statistics, so prepared plans see the batch's real size from its first items on.
     /// </summary>
+    /// <param name="overlapFraction">The share of overlap items when the batch was opened without one of its own.</param>
     private static async Task AddSlotsAsync(QueueSession session, long batchId, double overlapFraction, CancellationToken ct)
     {
         await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('labelling-slots'), hashtext(@batch::text))", ct, ("batch", batchId));
+        overlapFraction = await session.ScalarAsync<double>("SELECT overlap_fraction FROM labelling_batches WHERE id = @batch", ct,
+            ("batch", batchId)) ?? overlapFraction;
         var added = await session.ExecuteAsync($"""
             INSERT INTO assignments (batch_id, product_id, slot, position, skipped_by)
             SELECT i.batch_id, i.product_id, s, i.position, ARRAY[]::text[] FROM batch_items i

@@ -13,10 +13,10 @@ using ProductClassifier.Training.Pipeline;
 namespace ProductClassifier.Training.ActiveLearning;
 
 /// <summary>
-/// Labelling rounds against the database: <see cref="OpenAsync"/> picks a batch from the unlabelled pool with the
-/// active model (importance-weighted sampling, near-duplicates rejected) and stores it with each product's inclusion
-/// probability; labellers' decisions arrive as <see cref="LabelDecision"/>s; <see cref="FinishAsync"/> fine-tunes the
-/// ensemble on every human label so far (weighted by human weight × importance), evaluates it and registers the new
+/// Labelling rounds against the database: <see cref="OpenAsync"/> picks a batch from the pool with the active model
+/// (<see cref="BatchPicker"/>, as the simulation does) and stores it with each product's inclusion probability;
+/// labellers' decisions arrive as <see cref="LabelDecision"/>s; <see cref="FinishAsync"/> fine-tunes the ensemble on
+/// every human label so far (<see cref="RoundTuning"/>, as the simulation does), evaluates it and activates the new
 /// version. Every step reads its state from Postgres, so a round resumes after any restart.
 /// </summary>
 public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Catalogue, Task<Corpus>> loadCorpus,
@@ -25,53 +25,65 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     /// <summary>How each round fine-tunes: the settings <c>./pc simulate</c> measured.</summary>
     public RoundTuning Tuning { get; init; } = RoundTuning.Default;
     public AcquisitionOptions Acquisition { get; init; } = new();
+
+    /// <summary>Development products the rounds pick from (<see cref="RoundPool"/>).</summary>
+    public int Pool { get; init; } = RoundPool.DefaultSize;
     public string? Device { get; init; }
 
     /// <summary>The job finishing the round, when a worker does: the result is registered only while the job is still its own.</summary>
     public JobOwnership? Owner { get; init; }
 
-    /// <summary>The catalogue's open round; a new one (batch picked and stored) when none is open.</summary>
+    /// <summary>
+    /// The catalogue's open round; a new one (batch picked and stored, the picking version's predictions written for its
+    /// products, so the labelling cards show suggestions at once) when none is open.
+    /// </summary>
+    /// <param name="seed">The round's base seed (<see cref="RoundSeeds"/>).</param>
+    /// <param name="overlapFraction">The share of items two labellers decide; null: the queue's configured share.</param>
     public async Task<LabellingBatch> OpenAsync(Catalogue catalogue, QueryStrategy strategy, int batchSize, int seed,
-        CancellationToken ct)
+        CancellationToken ct, double? overlapFraction = null)
     {
+        if (batchSize < 1) throw new UserFacingException($"A batch needs at least one product (asked for {batchSize}).");
+        if (overlapFraction is < 0 or > 1) throw new UserFacingException($"The overlap share must lie between 0 and 1 (got {overlapFraction}).");
         if (await OpenRoundAsync(catalogue, ct) is { } open) return open;
         var version = await ModelStore.ResolveAsync(db, catalogue, null, ct);
         var (corpus, classifier, features) = await LoadAsync(catalogue, version, ct);
         using (classifier)
         {
-            var picked = await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
-                .Select(i => i.ProductId).ToListAsync(ct);
-            var taken = picked.ToHashSet();
-            var test = CorpusSplit.Of(corpus).Test.ToHashSet();
-            var pool = Enumerable.Range(0, corpus.Products.Count)
-                .Where(i => !test.Contains(i) && corpus.HumanLabels[i] is null && !taken.Contains(corpus.Products[i].Id)).ToArray();
-            if (pool.Length == 0) throw new UserFacingException($"Catalogue '{catalogue.Name}' has no unlabelled products left to pick.");
-
-            var random = new Random(seed);
-            var members = classifier.Ensemble.Predict(features, pool).Members.Values.ToList();
-            var scores = AcquisitionScorer.Score(strategy, members, corpus.CategoryCount, Acquisition, random);
-            var picks = BatchSampler.Pick(scores, batchSize, Acquisition, random, Embeddings(features, pool));
+            var round = (await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id).MaxAsync(b => (int?)b.Round, ct) ?? 0) + 1;
+            var taken = (await db.BatchItems.Where(i => db.LabellingBatches.Any(b => b.Id == i.BatchId && b.CatalogueId == catalogue.Id))
+                .Select(i => i.ProductId).ToListAsync(ct)).ToHashSet();
+            var candidates = RoundPool.Candidates(corpus, CorpusSplit.Of(corpus).Development, Pool)
+                .Where(i => corpus.HumanLabels[i] is null && !taken.Contains(corpus.Products[i].Id)).ToArray();
+            if (candidates.Length == 0) throw new UserFacingException($"Catalogue '{catalogue.Name}' has no unlabelled products left to pick.");
+            var picks = BatchPicker.Pick(strategy, classifier.Ensemble, features, candidates, batchSize, Acquisition, RoundSeeds.Picking(seed, round));
 
             var batch = new LabellingBatch
             {
-                CatalogueId = catalogue.Id, Strategy = strategy.ToName(), PickedWithVersionId = version.Id,
-                Round = (await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id).MaxAsync(b => (int?)b.Round, ct) ?? 0) + 1,
+                CatalogueId = catalogue.Id, Strategy = strategy.ToName(), PickedWithVersionId = version.Id, Round = round, Seed = seed,
+                OverlapFraction = overlapFraction,
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.LabellingBatches.Add(batch);
-            await db.SaveChangesAsync(ct);
-            db.BatchItems.AddRange(picks.Select((p, position) => new BatchItem
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                BatchId = batch.Id, ProductId = corpus.Products[pool[p.Index]].Id, Position = position,
-                InclusionProbability = p.InclusionProbability,
-            }));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+                db.LabellingBatches.Add(batch);
+                await db.SaveChangesAsync(ct);
+                db.BatchItems.AddRange(picks.Select((p, position) => new BatchItem
+                {
+                    BatchId = batch.Id, ProductId = corpus.Products[p.Index].Id, Position = position,
+                    InclusionProbability = p.InclusionProbability,
+                }));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            await new PredictionWriter(db, catalogue, classifier, version).WriteAsync(corpus, features, [.. picks.Select(p => p.Index)], ct);
             return batch;
         }
     }
 
-    /// <summary>Fine-tunes the model that picked the open round's batch on all human labels so far; registers and activates the result.</summary>
+    /// <summary>
+    /// Fine-tunes the model that picked the open round's batch on all human labels so far; registers and activates the
+    /// result, which serves the fine-tuned members' average at the default thresholds: what the simulation measured (the
+    /// meta-learner and the thresholds of the first training were fitted to the members before any round).
+    /// </summary>
     public async Task<(LabellingBatch Batch, ModelVersion Version, EvaluationReport Report)> FinishAsync(Catalogue catalogue,
         CancellationToken ct)
     {
@@ -89,9 +101,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 throw new UserFacingException($"Round {batch.Round} of '{catalogue.Name}' has no labels yet: label its batch first.");
 
             var importance = await ImportanceWeightsAsync(catalogue, corpus, human, ct);
-            var tuned = await Task.Run(() => Tuning.FineTune(classifier.Ensemble, corpus, features, human, importance, split.Train,
-                new Random(batch.Round), Device, batch.Round, sink, ct), ct);
-            using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, classifier.Thresholds, classifier.Served);
+            var tuned = await Task.Run(() => Tuning.FineTune(classifier.Ensemble, corpus, features, human, importance, split.Development,
+                RoundSeeds.Replay(batch.Seed, batch.Round), Device, RoundSeeds.Training(batch.Seed, batch.Round), sink, ct), ct);
+            using var result = new TrainedClassifier(classifier.Transform, tuned, classifier.Categories, [], ModelEvaluator.Average);
             var report = new ModelEvaluator(corpus).Evaluate(result.PredictAll(features, split.Test), split.Test, result.Thresholds);
 
             var (number, folder) = await models.NextFolderAsync(db, catalogue, ct);
@@ -151,14 +163,5 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
         var corpus = await loadCorpus(catalogue);
         var classifier = TrainedClassifier.Load(models.PathOf(version), Device);
         return (corpus, classifier, await classifier.FeaturesAsync(corpus.Products, pretrained(catalogue), ct));
-    }
-
-    /// <summary>Image embeddings of the pool (near-duplicate check), else none.</summary>
-    private static DenseRows? Embeddings(FeatureSet features, int[] pool)
-    {
-        if (!features.Dense.TryGetValue(FeatureSet.Image, out var images)) return null;
-        var rows = new DenseRows(images.Columns, new float[pool.Length * images.Columns]);
-        for (var i = 0; i < pool.Length; i++) images.Row(pool[i]).CopyTo(rows.Row(i));
-        return rows;
     }
 }

@@ -56,7 +56,8 @@ public sealed record RoundTuning
         // Distillation overwrites every replayed rule label, so trust would weigh labels that no longer train.
         var labels = CorpusLabels.ForTraining(corpus, Enumerable.Range(0, corpus.Products.Count).ToArray(), HumanWeight, importance,
             trustRules: RuleTrust && !DistilReplay);
-        var data = new TrainingData(features, labels, [.. human, .. replay], ValidationRows: []);
+        // Rows in corpus order, however the caller collected them: the same rows train the same way.
+        var data = new TrainingData(features, labels, [.. human.Order(), .. replay], ValidationRows: []);
         var options = new TrainingOptions
         {
             Device = device, Seed = seed, Epochs = Epochs, BatchSize = BatchSize, LearningRateFactor = LearningRateFactor,

@@ -14,8 +14,8 @@ public sealed record SimulationOptions
     public int Seeds { get; init; } = 3;
     public double TestFraction { get; init; } = 0.1;
 
-    /// <summary>Unlabelled products the strategies pick from: this many development products, chosen by a stable hash.</summary>
-    public int Pool { get; init; } = 15_000;
+    /// <summary>Unlabelled products the strategies pick from: this many development products, chosen by a stable hash (<see cref="RoundPool"/>).</summary>
+    public int Pool { get; init; } = RoundPool.DefaultSize;
 
     public IReadOnlyList<string> Models { get; init; } = DefaultModels;
 

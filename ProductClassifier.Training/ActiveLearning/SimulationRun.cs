@@ -15,25 +15,22 @@ internal sealed class SimulationRun : IDisposable
     private readonly SimulationOptions _options;
     private readonly QueryStrategy _strategy;
     private readonly int _seed;
-    private readonly Random _random;
     private readonly int[]?[] _human;
     private readonly Corpus _corpus;
-    private readonly bool[] _labelled;
     private readonly Dictionary<int, double> _inclusion = [];
     private EnsembleModel _ensemble;
 
     public SimulationRun(SimulationSetup setup, SimulationOptions options, QueryStrategy strategy, int seed)
     {
         (_setup, _options, _strategy, _seed) = (setup, options, strategy, seed);
-        _random = new Random(seed);
-        _human = new int[]?[setup.Corpus.Products.Count];
+        // Human labels the corpus came with (none in a data set folder) count as answered before round 1.
         var source = setup.Corpus;
+        _human = [.. source.HumanLabels];
         _corpus = new Corpus
         {
             Name = source.Name, Products = source.Products, Categories = source.Categories,
             RuleCategories = source.RuleCategories, ReferenceLabels = source.ReferenceLabels, HumanLabels = _human,
         };
-        _labelled = new bool[setup.Pool.Length];
         _ensemble = setup.Pretrained;
     }
 
@@ -42,52 +39,29 @@ internal sealed class SimulationRun : IDisposable
     /// <summary>Picks a batch, asks the oracle, fine-tunes the last round's ensemble and evaluates it.</summary>
     public CurvePoint Round(int round, CancellationToken ct)
     {
-        foreach (var pick in PickBatch())
+        foreach (var pick in PickBatch(round))
         {
-            var product = _setup.Pool[pick.Index];
-            _human[product] = _setup.Corpus.ReferenceLabels[product];
-            _inclusion[product] = pick.InclusionProbability;
+            _human[pick.Index] = _setup.Corpus.ReferenceLabels[pick.Index];
+            _inclusion[pick.Index] = pick.InclusionProbability;
         }
-        var tuned = FineTune(ct);
+        var tuned = FineTune(round, ct);
         if (!ReferenceEquals(_ensemble, _setup.Pretrained)) _ensemble.Dispose();
         _ensemble = tuned;
         var (macro, micro) = _setup.Evaluate(_ensemble);
         return new CurvePoint(_strategy.ToName(), _seed, round, Labels, macro, micro);
     }
 
-    /// <summary>The next batch, as picks whose indices point into <see cref="SimulationSetup.Pool"/>.</summary>
-    private IEnumerable<BatchPick> PickBatch()
-    {
-        var open = Enumerable.Range(0, _setup.Pool.Length).Where(i => !_labelled[i]).ToArray();
-        if (open.Length == 0) yield break;
-        var rows = open.Select(i => _setup.Pool[i]).ToArray();
-        double[] scores;
-        var acquisition = _options.Acquisition;
-        if (_strategy == QueryStrategy.Random)
-        {
-            // A uniform sample: top-k of random keys, every inclusion probability equal.
-            scores = open.Select(_ => _random.NextDouble()).ToArray();
-            acquisition = acquisition with { Sample = false };
-        }
-        else
-        {
-            var members = _ensemble.Predict(_setup.Features, rows).Members.Values.ToList();
-            scores = AcquisitionScorer.Score(_strategy, members, _corpus.CategoryCount, acquisition, _random);
-        }
-        var embedding = _setup.Diversity.Columns == 0 ? null : DiversityEmbedding.Slice(_setup.Diversity, open);
-        foreach (var pick in BatchSampler.Pick(scores, _options.BatchSize, acquisition, _random, embedding))
-        {
-            _labelled[open[pick.Index]] = true;
-            yield return pick with { Index = open[pick.Index] };
-        }
-    }
+    /// <summary>The round's batch from the pool's unlabelled products, as picks whose indices are corpus rows.</summary>
+    internal IReadOnlyList<BatchPick> PickBatch(int round) =>
+        BatchPicker.Pick(_strategy, _ensemble, _setup.Features, _setup.Pool.Where(i => _human[i] is null).ToArray(), _options.BatchSize,
+            _options.Acquisition, RoundSeeds.Picking(_seed, round));
 
-    private EnsembleModel FineTune(CancellationToken ct)
+    private EnsembleModel FineTune(int round, CancellationToken ct)
     {
         var start = _options.FromPretrained ? _setup.Pretrained : _ensemble;
         return _options.Tuning.FineTune(start, _corpus, _setup.Features, [.. _inclusion.Keys],
-            ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), _setup.Split.Development, _random, _options.Device,
-            _seed * 100 + Labels / Math.Max(1, _options.BatchSize), NullMetricsSink.Instance, ct);
+            ImportanceWeights.FromInclusion(_inclusion, _options.ImportanceCap), _setup.Split.Development, RoundSeeds.Replay(_seed, round),
+            _options.Device, RoundSeeds.Training(_seed, round), NullMetricsSink.Instance, ct);
     }
 
     public void Dispose()

@@ -32,8 +32,7 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
         if (specs.Count == 0) throw new Core.UserFacingException("None of the requested models has its inputs in this data set's features.");
 
         // The pool: development products with a reference label (the oracle must be able to answer), by stable hash.
-        var pool = split.Development.Where(i => corpus.ReferenceLabels[i] is not null)
-            .OrderBy(i => StableSplit.Position(corpus.Products[i].Key, "pool")).Take(options.Pool).Order().ToArray();
+        var pool = RoundPool.Candidates(corpus, split.Development, options.Pool, i => corpus.ReferenceLabels[i] is not null);
         var cache = CacheFolderFor(corpus, specs, config);
         var cached = cache is not null && File.Exists(Path.Combine(cache, "ensemble.json"));
         var ensemble = cached
@@ -43,8 +42,7 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
 
         var rules = MultiLabelMetrics.Evaluate(CorpusLabels.RuleProbabilities(corpus, split.Test), CorpusLabels.GroundTruth(corpus, split.Test),
             new ModelEvaluator(corpus).Categories).MacroF1;
-        return new SimulationSetup(corpus, features, split, pool, ensemble, DiversityEmbedding.For(features, pool), rules, watch.Elapsed,
-            cached ? cache : null);
+        return new SimulationSetup(corpus, features, split, pool, ensemble, rules, watch.Elapsed, cached ? cache : null);
     }
 
     private EnsembleModel Pretrain(Corpus corpus, FeatureSet features, IReadOnlyList<ModelSpec> specs, CorpusSplit split, IMetricsSink sink,

@@ -10,19 +10,16 @@ namespace ProductClassifier.Training.ActiveLearning;
 /// rule labels (round 0), the ground truth of the test rows and the rules' own macro-F1 on it.
 /// </summary>
 public sealed class SimulationSetup(Corpus corpus, FeatureSet features, CorpusSplit split, int[] pool, EnsembleModel pretrained,
-    DenseRows diversity, double rulesMacroF1, TimeSpan preparation, string? cachedIn) : IDisposable
+    double rulesMacroF1, TimeSpan preparation, string? cachedIn) : IDisposable
 {
     public Corpus Corpus { get; } = corpus;
     public FeatureSet Features { get; } = features;
     public CorpusSplit Split { get; } = split;
 
-    /// <summary>Corpus rows the strategies may ask about.</summary>
+    /// <summary>Corpus rows the strategies may ask about (<see cref="RoundPool"/>).</summary>
     public int[] Pool { get; } = pool;
 
     public EnsembleModel Pretrained { get; } = pretrained;
-
-    /// <summary>One embedding row per pool product (same order as <see cref="Pool"/>), for rejecting near-duplicates in a batch.</summary>
-    public DenseRows Diversity { get; } = diversity;
 
     public double RulesMacroF1 { get; } = rulesMacroF1;
     public TimeSpan Preparation { get; } = preparation;

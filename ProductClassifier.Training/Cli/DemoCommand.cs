@@ -1,6 +1,9 @@
 using System.CommandLine;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Demo;
+using ProductClassifier.Core.Jobs;
+using ProductClassifier.Core.Labelling;
+using ProductClassifier.Training.Worker;
 
 namespace ProductClassifier.Training.Cli;
 
@@ -13,9 +16,11 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => DemoDatasetOptions.DefaultSeed };
         var output = new Option<string?>("--out") { Description = "Folder to write (default: .data/datasets/demo)" };
         var noImport = new Option<bool>("--no-import") { Description = "Only write the folder; do not (re)create the demo catalogue" };
+        var noJobs = new Option<bool>("--no-jobs") { Description = "Import only; do not queue the jobs that featurize, train, predict and open round 1" };
 
-        var command = new Command("demo", "Generate the synthetic demo catalogue as a dataset folder and import it (with its true labels) as catalogue demo")
-            { products, seed, output, noImport };
+        var command = new Command("demo", "Generate the synthetic demo catalogue as a dataset folder, import it (with its true labels) as catalogue demo, " +
+            "and queue what makes it ready to label: featurize, train, predict, open round 1 (a worker runs them; ./run starts one)")
+            { products, seed, output, noImport, noJobs };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
             var folder = p.GetValue(output) ?? ProjectRoot.DataFolder("datasets", DemoDatasetGenerator.CatalogueName);
@@ -24,7 +29,16 @@ internal static class DemoCommand
             Console.WriteLine(summary.Folder);
             if (p.GetValue(noImport)) return;
             await using var db = await CliHost.OpenAsync(ct);
-            ImportDatasetCommand.Print(await ImportDatasetCommand.ImportAsync(db, summary.Folder, groundTruth: true, null, ct));
+            var imported = await ImportDatasetCommand.ImportAsync(db, summary.Folder, groundTruth: true, null, ct);
+            ImportDatasetCommand.Print(imported);
+            if (p.GetValue(noJobs)) return;
+            db.RoundSettings.Add(new RoundSettings
+            {
+                CatalogueId = imported.Catalogue.Id, BatchSize = FirstStartJobs.Round.BatchSize, Strategy = FirstStartJobs.Round.Strategy,
+            });
+            await db.SaveChangesAsync(ct);
+            var job = await JobChain.QueueAsync(db, imported.Catalogue.Id, FirstStartJobs.Steps(), ct);
+            CliHost.Info($"queued job {job.Id} ({job.Kind}), then train, predict and open round 1: a worker runs them (see /jobs)");
         });
         return command;
     }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using ProductClassifier.Core.Features.Pretrained;
-using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Similarity;
+using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -22,25 +20,20 @@ internal static class FeaturizeCommand
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
             var products = p.GetValue(limit) is { } n ? corpus.Products.Take(n).ToList() : corpus.Products;
             var started = DateTime.UtcNow;
-            // Image embeddings go to Postgres as soon as they exist: the similarity index need not wait for the text.
-            EmbeddingWrite? saved = null;
-            var results = await CliHost.ProgressConsole.Progress().AutoClear(false)
+            var covered = products.Count < corpus.Products.Count ? products.Select(x => x.Id).ToHashSet() : null;
+            var result = await CliHost.ProgressConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
                     using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
-                    var images = await pretrained.ImagesAsync(products, ct);
-                    var vectors = Enumerable.Range(0, images.Rows.Count).Where(i => images.Present.Values[i] > 0)
-                        .Select(i => (products[i].Id, images.Rows.Row(i).ToArray())).ToList();
-                    var covered = products.Count < corpus.Products.Count ? products.Select(x => x.Id).ToHashSet() : null;
-                    saved = await EmbeddingStore.SaveAsync(db, catalogue.Id, ImageFeaturizer.Model, vectors, covered, ct);
-                    return new[] { images, await pretrained.SentencesAsync(products, ct) };
+                    return await CatalogueFeaturizer.RunAsync(db, catalogue, products, covered, pretrained, ct);
                 });
-            foreach (var block in results)
+            foreach (var block in new[] { result.Images, result.Sentences })
                 Console.WriteLine($"{block.Block}: {block.Rows.Count:N0} products, {block.Computed:N0} computed, {block.FromCache:N0} from the cache" +
                     (block.PresentBlock is null ? "" : $", {block.Present.Values.Count(v => v == 0):N0} without a usable input"));
-            Console.WriteLine($"image embeddings in Postgres: {saved!.Written:N0} written, {saved.Removed:N0} removed, {saved.Unchanged:N0} unchanged");
-            if (saved.Written + saved.Removed > 0 && await JobKinds.QueueSimilarityIndexAsync(db, catalogue, ct) is { } job)
+            var saved = result.Embeddings;
+            Console.WriteLine($"image embeddings in Postgres: {saved.Written:N0} written, {saved.Removed:N0} removed, {saved.Unchanged:N0} unchanged");
+            if (result.IndexJob is { } job)
                 CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker adds them to the similarity index (or run ./pc similarity rebuild)");
             CliHost.Info($"done in {(DateTime.UtcNow - started).TotalSeconds:F0}s");
         });

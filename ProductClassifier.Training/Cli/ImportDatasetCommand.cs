@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Catalog.Ingest;
 using ProductClassifier.Core.Datasets;
+using ProductClassifier.Core.Jobs;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -22,6 +23,8 @@ internal static class ImportDatasetCommand
             await using var db = await CliHost.OpenAsync(ct);
             var result = await ImportAsync(db, p.GetValue(folder)!, p.GetValue(groundTruth), p.GetValue(CliHost.CatalogueOption), ct);
             Print(result);
+            var job = await JobChain.QueueAsync(db, result.Catalogue.Id, [new JobStep(JobKinds.Featurize)], ct);
+            CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker computes the image and sentence features (or run ./pc featurize)");
         });
         return command;
     }

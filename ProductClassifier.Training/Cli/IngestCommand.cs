@@ -33,8 +33,9 @@ internal static class IngestCommand
                 : await CliHost.CatalogueAsync(db, p, ct);
             var result = await RunWithProgressAsync(new FeedIngester(db), catalogue, request, ct);
             PrintSummary(catalogue, request, result);
-            if (await JobKinds.QueuePredictionsAsync(db, catalogue, result.ChangedProductIds, ct) is { } job)
-                CliHost.Info($"queued job {job.Id}: predictions for the {result.ChangedProductIds.Count:N0} new and changed products");
+            if (await JobKinds.QueueAfterIngestAsync(db, catalogue, result.ChangedProductIds, ct) is { } job)
+                CliHost.Info($"queued job {job.Id} ({job.Kind}) for the {result.ChangedProductIds.Count:N0} new and changed products" +
+                    (JobChain.Remaining(job.Parameters).Count > 0 ? ", then their predictions" : ""));
         });
         return command;
     }

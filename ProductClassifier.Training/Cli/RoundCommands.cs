@@ -17,14 +17,15 @@ internal static class RoundCommands
     {
         var strategy = new Option<string>("--strategy") { Description = "random, uncertainty, disagreement or uncertainty-disagreement", DefaultValueFactory = _ => "uncertainty-disagreement" };
         var batchSize = new Option<int>("--batch") { Description = "Products per batch", DefaultValueFactory = _ => 100 };
-        var seed = new Option<int>("--seed") { Description = "Sampling seed", DefaultValueFactory = _ => 1 };
-        var open = new Command("open", "Pick the next labelling batch with the active model (or show the round already open)") { strategy, batchSize, seed };
+        var seed = new Option<int>("--seed") { Description = "The round's base seed (its draws derive from it and the round number, as in ./pc simulate)", DefaultValueFactory = _ => 1 };
+        var overlap = new Option<double?>("--overlap") { Description = "Share of the batch two labellers decide, for agreement (default: the Labelling:OverlapFraction setting)" };
+        var open = new Command("open", "Pick the next labelling batch with the active model (or show the round already open)") { strategy, batchSize, seed, overlap };
         open.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var batch = await Rounds(db, new NullMetricsSink()).OpenAsync(catalogue, QueryStrategyNames.Parse(p.GetValue(strategy)!),
-                p.GetValue(batchSize), p.GetValue(seed), ct);
+                p.GetValue(batchSize), p.GetValue(seed), ct, p.GetValue(overlap));
             await PrintAsync(db, catalogue, ct);
             Console.WriteLine($"round {batch.Round} is open");
         });
@@ -50,6 +51,8 @@ internal static class RoundCommands
                 { ProductId = t.ProductId, Labeller = "oracle", PositiveCategoryIds = t.Categories, BatchId = batch.Id }));
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"round {batch.Round}: {truth.Count(t => t.Categories.Length > 0)} products labelled from reference labels");
+            if (await RoundContinuation.QueueIfDecidedAsync(db, catalogue.Id, ct) is { } job)
+                Console.WriteLine($"the batch is decided and '{catalogue.Name}' continues by itself: queued job {job.Id} ({job.Kind})");
         });
 
         var finish = new Command("finish", "Fine-tune the ensemble on the human labels so far, evaluate, and activate the new model version");

@@ -10,26 +10,23 @@ using ProductClassifier.Training.Pipeline;
 
 namespace ProductClassifier.Training.Worker;
 
-/// <summary>A fine-tune-round job: finishes the open labelling round (fine-tune, evaluate, activate), then opens the next batch.</summary>
+/// <summary>
+/// A fine-tune-round job: finishes the open labelling round (fine-tune, evaluate, activate), opens the next one unless
+/// told not to, and queues a predict-all job so every product shows the new version's categories.
+/// </summary>
 public sealed class FineTuneRoundJobHandler(ModelStore models, ImageStore images, Func<string, PretrainedFeatures> pretrained) : IJobHandler
 {
     public string Kind => JobKinds.FineTuneRound;
 
-    public sealed class Parameters
-    {
-        public string Strategy { get; set; } = "uncertainty-disagreement";
-        public int BatchSize { get; set; } = 100;
-        public int Seed { get; set; } = 1;
-    }
-
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
-        var parameters = context.Parameters<Parameters>();
+        var parameters = context.Parameters<RoundJobParameters>();
         var catalogue = await context.Db.Catalogues.SingleAsync(c => c.Id == context.Job.CatalogueId, ct);
         using var features = pretrained(catalogue.Name);
+        var members = await MembersAsync(context, catalogue, ct);
         var rounds = new LabellingRounds(context.Db, models,
             c => CorpusLoader.FromDatabaseAsync(context.Db, c, r => images.PathOf(c.Name, r), ct), _ => features,
-            new JobMetricsSink(context, expectedRuns: 6)) { Device = context.Device, Owner = context.Ownership };
+            new JobMetricsSink(context, expectedRuns: members)) { Device = context.Device, Owner = context.Ownership };
         context.ReportProgress(0.01, "fine-tuning on the round's labels");
         LabellingBatch batch;
         ModelVersion version;
@@ -45,8 +42,22 @@ public sealed class FineTuneRoundJobHandler(ModelStore models, ImageStore images
             return;
         }
         context.Emit(EvaluationEvents.Of(version, report) with { Round = batch.Round });
-        context.ReportProgress(0.9, "picking the next batch");
-        var next = await rounds.OpenAsync(catalogue, QueryStrategyNames.Parse(parameters.Strategy), parameters.BatchSize, parameters.Seed + batch.Round, ct);
-        context.ReportProgress(1, $"round {batch.Round} → model v{version.Number}; round {next.Round} open");
+        var done = $"round {batch.Round} → model v{version.Number}";
+        if (parameters.OpenNext)
+        {
+            context.ReportProgress(0.96, $"{done}; picking the next batch");
+            var next = await rounds.OpenAsync(catalogue, QueryStrategyNames.Parse(parameters.Strategy), parameters.BatchSize, parameters.Seed, ct,
+                parameters.OverlapFraction);
+            done += $"; round {next.Round} open";
+        }
+        var predict = await new JobQueue(context.Db).EnqueueAsync(catalogue.Id, JobKinds.PredictAll, ct: ct);
+        context.ReportProgress(1, $"{done}; predictions in job {predict.Id}");
+    }
+
+    /// <summary>How many members the active version fine-tunes, for the progress bar (one training run each).</summary>
+    private static async Task<int> MembersAsync(JobContext context, Catalogue catalogue, CancellationToken ct)
+    {
+        var names = await context.Db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id && v.IsActive).Select(v => v.Members).FirstOrDefaultAsync(ct);
+        return Math.Max(1, names?.Split(',').Count(n => n is not ModelEvaluator.Average and not ModelEvaluator.Meta) ?? 1);
     }
 }

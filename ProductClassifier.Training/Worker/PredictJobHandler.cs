@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Features;
@@ -45,42 +42,16 @@ public sealed class PredictJobHandler(ModelStore models, ImageStore images, Func
 
         var wanted = parameters.ProductIds?.ToHashSet();
         var rows = Enumerable.Range(0, corpus.Products.Count).Where(i => wanted is null || wanted.Contains(corpus.Products[i].Id)).ToArray();
-        var categoryIds = await db.Categories.Where(c => c.CatalogueId == catalogue.Id).ToDictionaryAsync(c => c.Path, c => c.Id, ct);
+        var writer = new PredictionWriter(db, catalogue, classifier, version, parameters.Top);
         var clock = Stopwatch.StartNew();
         var done = 0;
         foreach (var chunk in rows.Chunk(Math.Max(1, parameters.ChunkSize)))
         {
-            var probabilities = classifier.Predict(features, chunk);
-            var json = chunk.Select((_, r) => JsonSerializer.Serialize(classifier.AboveThreshold(probabilities, r).Take(parameters.Top)
-                .Select(x => new { categoryId = categoryIds.GetValueOrDefault(x.Category.Path), path = x.Category.Path,
-                    probability = Math.Round(x.Probability, 4) }))).ToArray();
-            await WriteAsync(db, chunk.Select(r => corpus.Products[r].Id).ToArray(), json, version.Id, ct);
+            await writer.WriteAsync(corpus, features, chunk, ct);
             done += chunk.Length;
             context.ReportProgress((double)done / rows.Length, $"{done:N0} of {rows.Length:N0} products");
             await Task.Delay(parameters.PauseMilliseconds, ct);
         }
         context.Emit(new PredictionsEvent(version.Number, done, done / Math.Max(clock.Elapsed.TotalSeconds, 1e-6)));
-    }
-
-    private static async Task WriteAsync(Core.Data.ClassifierDb db, long[] productIds, string[] categories, int versionId, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("""
-                INSERT INTO predictions (product_id, model_version_id, categories, predicted_at)
-                SELECT id, @version, categories::jsonb, now() FROM unnest(@ids, @categories) AS u(id, categories)
-                ON CONFLICT (product_id) DO UPDATE SET model_version_id = excluded.model_version_id,
-                    categories = excluded.categories, predicted_at = excluded.predicted_at
-                """, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.AddWithValue("version", versionId);
-            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = productIds });
-            command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = categories });
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

@@ -23,11 +23,15 @@ public static class WorkerHost
         var images = ImageStore.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(models);
         PretrainedFeatures Pretrained(string name) => PretrainedFeatures.For(name);
-        builder.Services.AddSingleton<IJobHandler>(new TrainJobHandler(models, images, Pretrained));
-        builder.Services.AddSingleton<IJobHandler>(new PredictJobHandler(models, images, Pretrained));
-        builder.Services.AddSingleton<IJobHandler>(new FineTuneRoundJobHandler(models, images, Pretrained));
+        // Each handler wrapped so that any job can be a step of a chain (featurize, then train, …).
+        void Handler(Func<IServiceProvider, IJobHandler> create) => builder.Services.AddSingleton<IJobHandler>(sp => new ChainedJobHandler(create(sp)));
+        Handler(_ => new TrainJobHandler(models, images, Pretrained));
+        Handler(_ => new PredictJobHandler(models, images, Pretrained));
+        Handler(_ => new FineTuneRoundJobHandler(models, images, Pretrained));
+        Handler(_ => new OpenRoundJobHandler(models, images, Pretrained));
+        Handler(_ => new FeaturizeJobHandler(images, PretrainedFeatures.For));
         builder.Services.AddSimilarity();
-        builder.Services.AddSingleton<IJobHandler, IndexSimilarityJobHandler>();
+        Handler(sp => ActivatorUtilities.CreateInstance<IndexSimilarityJobHandler>(sp));
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }

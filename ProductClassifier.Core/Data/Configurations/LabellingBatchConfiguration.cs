@@ -15,6 +15,7 @@ internal sealed class LabellingBatchConfiguration : IEntityTypeConfiguration<Lab
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(b => b.PickedWithVersionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(b => b.ResultVersionId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(b => b.Strategy).HasMaxLength(64);
+        builder.ToTable(t => t.HasCheckConstraint("ck_labelling_batches_overlap_fraction", "overlap_fraction >= 0 AND overlap_fraction <= 1"));
         builder.Ignore(b => b.IsOpen);
     }
 }
