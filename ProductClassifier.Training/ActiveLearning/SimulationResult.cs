@@ -24,13 +24,7 @@ public sealed record SimulationResult(double RulesMacroF1, IReadOnlyList<CurvePo
         await File.WriteAllTextAsync(Path.Combine(folder, ChartFile), LearningCurveChart.Svg(this), ct);
     }
 
-    public string CurvesCsv()
-    {
-        var csv = new StringBuilder("strategy,seed,round,labels,macroF1,microF1\n");
-        foreach (var p in Curves)
-            csv.Append(CultureInfo.InvariantCulture, $"{p.Strategy},{p.Seed},{p.Round},{p.Labels},{p.MacroF1:F4},{p.MicroF1:F4}\n");
-        return csv.ToString();
-    }
+    public string CurvesCsv() => Core.ActiveLearning.CurvesCsv.Write(Curves);
 
     public string SummaryJson() => JsonSerializer.Serialize(new
     {
@@ -53,12 +47,7 @@ public sealed record SimulationResult(double RulesMacroF1, IReadOnlyList<CurvePo
         var summaryPath = Path.Combine(folder, SummaryFile);
         if (!File.Exists(curvesPath) || !File.Exists(summaryPath))
             throw new Core.UserFacingException($"{folder} holds no {CurvesFile} and {SummaryFile} of an earlier simulation.");
-        var curves = File.ReadLines(curvesPath).Skip(1).Where(l => l.Length > 0).Select(line =>
-        {
-            var f = line.Split(',');
-            return new CurvePoint(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture),
-                int.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-        }).ToList();
+        var curves = Core.ActiveLearning.CurvesCsv.Parse(File.ReadAllText(curvesPath), curvesPath);
         using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
         var root = summary.RootElement;
         double Seconds(string name) => root.TryGetProperty(name, out var v) ? v.GetDouble() : 0;

@@ -7,6 +7,7 @@ using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Grids;
 using ProductClassifier.Web.Jobs;
 using ProductClassifier.Web.Labelling;
+using ProductClassifier.Web.Rounds;
 using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Similarity;
@@ -36,7 +37,11 @@ internal static class Extensions
         builder.Services.AddLabelling();
         builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddScoped<Downloads>();
+        builder.Services.AddSingleton<LabellingWork>();
         builder.Services.AddHostedService<JobEventRelay>();
+        builder.Services.AddOptions<RoundsOptions>().BindConfiguration(RoundsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RoundOverview>();
+        builder.Services.AddSingleton<SimulationRuns>();
         builder.AddSimilaritySearch();
     }
 

@@ -29,6 +29,7 @@ public sealed partial class LabelPage : IDisposable
     private LabellingProgress? _progress;
     private CategoryPicker? _picker;
     private string? _message;
+    private IReadOnlyList<OpenRoundChoice> _choices = [];
     private bool _busy, _revisiting, _reconnecting;
     private int _refreshes;
 
@@ -38,6 +39,7 @@ public sealed partial class LabelPage : IDisposable
 
     [Inject] private LabellingQueue Queue { get; set; } = default!;
     [Inject] private LabellingHistory History { get; set; } = default!;
+    [Inject] private LabellingWork Work { get; set; } = default!;
     [Inject] private TaxonomyCache Taxonomies { get; set; } = default!;
     [Inject] private IDbContextFactory<ClassifierDb> Dbs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -48,20 +50,35 @@ public sealed partial class LabelPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _labeller = (await Authentication).User.Identity?.Name ?? throw new InvalidOperationException("signed in without a name");
+        (_catalogue, _item, _message, _choices) = (null, null, null, []);
+        Catalogue? catalogue;
         await using (var db = await Dbs.CreateDbContextAsync())
         {
             if (!await db.Catalogues.AnyAsync()) { _message = "No catalogue yet."; return; }
+            var open = await Work.OpenRoundsAsync();
             try
             {
-                _catalogue = await CatalogueStore.ResolveAsync(db, Catalogue);
+                // No catalogue named: where the work is, else the most recently used catalogue (to say what comes next).
+                catalogue = await CatalogueStore.ResolveAsync(db, Catalogue ?? (open.Count == 1 ? open[0].Catalogue : null));
             }
             catch (UserFacingException e)
             {
                 // A mistyped ?catalogue= in a link: say so rather than fail the page.
-                (_catalogue, _item, _message) = (null, null, e.Message);
+                (_message, _choices) = (e.Message, open);
+                return;
+            }
+            if (Catalogue is null && open.Count > 1)
+            {
+                (_message, _choices) = ("Rounds are open in several catalogues: choose where to label.", open);
+                return;
+            }
+            if (open.All(o => o.Catalogue != catalogue.Name))
+            {
+                (_message, _choices) = (await Work.NextRoundAsync(catalogue.Id, catalogue.Name), open);
                 return;
             }
         }
+        _catalogue = catalogue;
         _categories = await Taxonomies.GetAsync(_catalogue.Id);
         await Run(async () => Show(await Queue.NextAsync(_catalogue.Id, _labeller), revisiting: false));
     }
@@ -217,7 +234,16 @@ public sealed partial class LabelPage : IDisposable
         await Task.WhenAll(progress, prefetch, history);
         if (refresh != _refreshes) return;
         (_progress, _prefetch) = (await progress, await prefetch);
+        if (_progress is { Total: > 0 } batch && batch.Decided >= batch.Total) await ContinueIfDecidedAsync();
         (_recent, _frequent) = RecentAndFrequent(await history);
+    }
+
+    /// <summary>The batch is decided: a catalogue set to continue by itself fine-tunes and opens the next round now.</summary>
+    private async Task ContinueIfDecidedAsync()
+    {
+        await using var db = await Dbs.CreateDbContextAsync();
+        if (await RoundContinuation.QueueIfDecidedAsync(db, _catalogue!.Id) is not null)
+            Snackbar.Add("The round is complete: the model now learns from it, and the next round opens when it is done.", Severity.Success);
     }
 
     /// <summary>The most specific categories of the labeller's latest decisions, and those they chose most often.</summary>

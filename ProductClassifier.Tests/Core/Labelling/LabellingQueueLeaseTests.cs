@@ -74,6 +74,25 @@ public sealed class LabellingQueueLeaseTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_batch_opened_with_an_overlap_share_of_its_own_uses_it_instead_of_the_configured_one()
+    {
+        var round = await TestRound.CreateAsync(database, items: 6, overlap: 0);
+        await using (var db = database.Open())
+            await db.LabellingBatches.Where(b => b.Id == round.BatchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.OverlapFraction, 1.0));
+        var queue = round.Queue();
+        var decided = new List<long>();
+        foreach (var labeller in new[] { "ann", "bob" })
+            while (await queue.NextAsync(round.CatalogueId, labeller) is { } item)
+            {
+                await queue.DecideAsync(labeller, item.Product.Id, []);
+                decided.Add(item.Product.Id);
+            }
+
+        Assert.Equal(12, decided.Count);
+        Assert.All(decided.GroupBy(p => p), g => Assert.Equal(2, g.Count()));
+    }
+
+    [Fact]
     public async Task An_expired_lease_returns_the_item_to_the_pool()
     {
         var round = await TestRound.CreateAsync(database, items: 2);

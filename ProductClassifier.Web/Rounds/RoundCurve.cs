@@ -1,0 +1,30 @@
+using ProductClassifier.Core.ActiveLearning;
+
+namespace ProductClassifier.Web.Rounds;
+
+/// <summary>The points the rounds page draws: the catalogue's own rounds, and a simulation's curves averaged over seeds.</summary>
+public static class RoundCurve
+{
+    /// <summary>
+    /// Ground-truth macro-F1 after each finished round against the human labels by then, starting from the model that
+    /// picked round 1 at no label. Empty until a round has finished.
+    /// </summary>
+    public static IReadOnlyList<CurvePoint2> Of(IReadOnlyList<RoundRow> history)
+    {
+        var finished = history.Where(r => r.After is not null).OrderBy(r => r.Round).ToList();
+        if (finished.Count == 0) return [];
+        var points = new List<CurvePoint2>();
+        if (history.OrderBy(r => r.Round).First().Before is { } start) points.Add(new CurvePoint2(0, start.MacroF1));
+        points.AddRange(finished.Select(r => new CurvePoint2(r.Labels, r.After!.MacroF1)));
+        return points;
+    }
+
+    /// <summary>One dashed series per strategy of a simulation run, its seeds averaged round by round.</summary>
+    public static IEnumerable<CurveSeries> Simulated(IReadOnlyList<CurvePoint> curves) =>
+        curves.GroupBy(p => p.Strategy).Select(strategy =>
+        {
+            var seeds = strategy.Select(p => p.Seed).Distinct().Count();
+            var averaged = LabelSavingsCalculator.Averaged(strategy.ToList()).Select(p => new CurvePoint2(p.Labels, p.MacroF1)).ToList();
+            return new CurveSeries($"simulated {strategy.Key}{(seeds > 1 ? $" ({seeds} seeds)" : "")}", averaged, Dashed: true);
+        });
+}
