@@ -14,6 +14,9 @@ public static class JobEventKinds
     public const string Evaluation = "evaluation";
     public const string Predictions = "predictions";
     public const string SimilarityIndex = "similarity";
+    public const string Featurize = "featurize";
+    public const string RoundOpened = "round";
+    public const string NextJob = "next";
 
     private static readonly Dictionary<string, Type> Types = new()
     {
@@ -25,6 +28,9 @@ public static class JobEventKinds
         [Evaluation] = typeof(EvaluationEvent),
         [Predictions] = typeof(PredictionsEvent),
         [SimilarityIndex] = typeof(SimilarityIndexEvent),
+        [Featurize] = typeof(FeaturizeEvent),
+        [RoundOpened] = typeof(RoundOpenedEvent),
+        [NextJob] = typeof(NextJobEvent),
     };
 
     /// <summary>Every kind and its payload record.</summary>

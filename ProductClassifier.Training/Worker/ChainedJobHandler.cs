@@ -14,6 +14,6 @@ public sealed class ChainedJobHandler(IJobHandler inner) : IJobHandler
     {
         await inner.RunAsync(context, ct);
         if (await JobChain.ContinueAsync(context.Db, context.Job, ct) is { } next)
-            context.Emit("next", new { job = next.Id, kind = next.Kind });
+            context.Emit(new NextJobEvent(next.Id, next.Kind));
     }
 }

@@ -33,14 +33,9 @@ public sealed class FeaturizeJobHandler(ImageStore images, Func<string, IProgres
         var products = wanted is null ? corpus.Products : corpus.Products.Where(p => wanted.Contains(p.Id)).ToList();
         using var features = pretrained(catalogue.Name, new Progress(context));
         var result = await CatalogueFeaturizer.RunAsync(context.Db, catalogue, products, wanted, features, ct);
-        context.Emit("featurize", new
-        {
-            products = products.Count,
-            imagesComputed = result.Images.Computed, imagesCached = result.Images.FromCache,
-            withoutImage = result.Images.Present.Values.Count(v => v == 0),
-            sentencesComputed = result.Sentences.Computed, sentencesCached = result.Sentences.FromCache,
-            embeddingsWritten = result.Embeddings.Written, embeddingsRemoved = result.Embeddings.Removed, indexJob = result.IndexJob?.Id,
-        });
+        context.Emit(new FeaturizeEvent(products.Count, result.Images.Computed, result.Images.FromCache,
+            result.Images.Present.Values.Count(v => v == 0), result.Sentences.Computed, result.Sentences.FromCache,
+            result.Embeddings.Written, result.Embeddings.Removed, result.IndexJob?.Id));
         context.ReportProgress(1, $"{products.Count:N0} products: {result.Images.Computed:N0} images and {result.Sentences.Computed:N0} texts computed");
     }
 

@@ -28,7 +28,7 @@ public sealed class OpenRoundJobHandler(ModelStore models, ImageStore images, Fu
         var batch = await rounds.OpenAsync(catalogue, QueryStrategyNames.Parse(parameters.Strategy), parameters.BatchSize, parameters.Seed, ct,
             parameters.OverlapFraction);
         var items = await context.Db.BatchItems.CountAsync(i => i.BatchId == batch.Id, ct);
-        context.Emit("round", new { round = batch.Round, batch = batch.Id, items, strategy = batch.Strategy });
+        context.Emit(new RoundOpenedEvent(batch.Round, batch.Id, items, batch.Strategy));
         context.ReportProgress(1, $"round {batch.Round} is open: {items} products to label");
     }
 }

@@ -22,6 +22,9 @@ public sealed class JobEventContractTests(TestDatabase database) : IClassFixture
         },
         new PredictionsEvent(3, 1200, 850.5),
         new SimilarityIndexEvent(10, 2, 500, 77, "usearch"),
+        new FeaturizeEvent(120, 100, 10, 10, 110, 10, 110, 0, 42),
+        new RoundOpenedEvent(1, 7, 30, "uncertainty-disagreement"),
+        new NextJobEvent(43, JobKinds.Train),
     ];
 
     [Theory]

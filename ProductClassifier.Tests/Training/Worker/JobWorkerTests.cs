@@ -86,6 +86,40 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         Assert.NotNull(rounds[0].ResultVersionId);
         Assert.Null(rounds[1].ResultVersionId);
         Assert.True((await db.ModelVersions.SingleAsync(v => v.Id == rounds[0].ResultVersionId)).IsActive);
+        // The new version's categories for every product: a predict-all job follows.
+        Assert.True(await db.Jobs.AnyAsync(j => j.CatalogueId == catalogue.Id && j.Kind == JobKinds.PredictAll && j.Id > job.Id));
+        // The next round's products show the new version's suggestions at once.
+        var next = await db.BatchItems.Where(i => i.BatchId == rounds[1].Id).Select(i => i.ProductId).ToListAsync();
+        Assert.Equal(next.Count, await db.Predictions.CountAsync(p => next.Contains(p.ProductId) && p.ModelVersionId == rounds[0].ResultVersionId));
+    }
+
+    [Fact]
+    public async Task A_fine_tune_job_told_not_to_open_the_next_round_only_closes_this_one()
+    {
+        var catalogue = await DemoCatalogueAsync("worker-round-only");
+        await using var db = database.Open();
+        var models = new ModelStore(Path.Combine(_folder, "models"));
+        var corpus = await CorpusLoader.FromDatabaseAsync(db, catalogue, _ => null);
+        await new VersionTrainer(db, models, new NullMetricsSink(), null).TrainAsync(catalogue, corpus,
+            new TrainRequest(PreprocessingConfig.Defaults()) { Models = ["linear"], Folds = 0, Epochs = 2 }, true,
+            Path.Combine(_folder, "checkpoints-only"), CancellationToken.None);
+        var open = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.OpenRound, """{"strategy": "random", "batchSize": 8, "overlapFraction": 0.5}""");
+        await using (var first = await StartWorkerAsync())
+            Assert.True((await WaitForAsync(db, open.Id, s => s is JobStatus.Succeeded or JobStatus.Failed)).Status == JobStatus.Succeeded);
+        var round = await db.LabellingBatches.AsNoTracking().SingleAsync(b => b.CatalogueId == catalogue.Id);
+        Assert.Equal((1, "random", 0.5), (round.Round, round.Strategy, round.OverlapFraction));
+        foreach (var item in await db.BatchItems.Where(i => i.BatchId == round.Id).ToListAsync())
+            db.LabelDecisions.Add(new LabelDecision { ProductId = item.ProductId, Labeller = "test", BatchId = round.Id,
+                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync() });
+        await db.SaveChangesAsync();
+
+        var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.FineTuneRound, """{"openNext": false}""");
+        await using var host = await StartWorkerAsync();
+        var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
+
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+        var rounds = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogue.Id).ToListAsync();
+        Assert.NotNull(Assert.Single(rounds).ResultVersionId);
     }
 
     [Fact]
