@@ -239,4 +239,82 @@ public sealed class LabelPageBrowserTests(BrowserSite site) : IClassFixture<Brow
         Assert.Equal("/account/denied", new Uri(labeller.Page.Url).AbsolutePath);
         await Expect(labeller.Page.GetByTestId("access-denied")).ToBeVisibleAsync();
     }
+
+    [ChromiumFact]
+    public async Task Without_a_catalogue_in_the_link_the_labeller_chooses_among_the_open_rounds_by_name()
+    {
+        var (first, second) = (await BrowserRound.CreateAsync(site.Database), await BrowserRound.CreateAsync(site.Database));
+        await using var labeller = await site.SignedInAsync(Roles.Labeller);
+        var page = labeller.Page;
+
+        await page.GotoAsync("/label");
+
+        await Expect(page.GetByTestId("queue-message")).ToContainTextAsync("Rounds are open in several catalogues");
+        var choices = page.GetByTestId("round-choices");
+        await Expect(choices).ToContainTextAsync($"{first.Catalogue}: round 1, 0 of 4 decided");
+        await choices.GetByText(second.Catalogue, new() { Exact = true }).ClickAsync();
+        await KeysActAsync(page);
+        await Expect(Title(page)).ToHaveTextAsync(BrowserRound.Titles[0]);
+        Assert.Equal(second.Url, new Uri(page.Url).PathAndQuery);
+    }
+
+    /// <summary>
+    /// The card at common widths and on a 1024 px laptop: a rule with many terms (a long chip) beside its category, where
+    /// the chips once covered the category's name, and nothing pushed past the card or the window.
+    /// </summary>
+    [ChromiumFact]
+    public async Task The_product_card_lays_out_without_overlaps_or_sideways_scrolling_from_1024_to_1920_px()
+    {
+        var round = await BrowserRound.CreateAsync(site.Database);
+        await using (var db = site.Database.Open())
+        {
+            var rule = await db.Rules.SingleAsync(r => r.Code == "r-skillet" && db.Catalogues.Any(c => c.Id == r.CatalogueId && c.Name == round.Catalogue));
+            rule.Code = "r52";
+            rule.Terms = ["skillet", "cast iron pan", "frying pan", "grill pan", "dutch oven", "saute pan", "wok", "griddle"];
+            await db.SaveChangesAsync();
+        }
+        await using var labeller = await site.SignedInAsync(Roles.Labeller);
+        var page = labeller.Page;
+        await page.GotoAsync(round.Url);
+        await KeysActAsync(page);
+        await Expect(page.Locator(".product-card .card-rule-name").First).ToContainTextAsync("r52 (title: skillet, cast iron pan");
+
+        var problems = new List<string>();
+        foreach (var (width, height) in new[] { (1024, 768), (1280, 800), (1440, 900), (1680, 1050), (1920, 1080) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForFunctionAsync($"() => window.innerWidth === {width}");
+            problems.AddRange((await page.EvaluateAsync<string[]>(LayoutProblems)).Select(p => $"at {width}x{height}: {p}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// In the card's category rows: a category's path or name overlapping a rule chip or a confidence figure, anything
+    /// ending past the card, and a page wider than the window.
+    /// </summary>
+    private const string LayoutProblems = """
+        () => {
+          const box = e => e.getBoundingClientRect();
+          const name = e => `${e.getAttribute('class')?.split(' ').find(c => c.startsWith('card-')) ?? e.tagName} "${e.textContent.trim().slice(0, 40)}"`;
+          const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          const card = document.querySelector('.product-card');
+          const edge = box(card).right;
+          const problems = [];
+          for (const row of card.querySelectorAll('.card-rule, .card-suggestion')) {
+            const parts = [...row.querySelectorAll('.card-path, .card-path-name, .card-rule-name, .card-confidence, .card-confidence-bar')]
+              .filter(e => box(e).width > 0);
+            for (let i = 0; i < parts.length; i++)
+              for (let j = i + 1; j < parts.length; j++)
+                if (!parts[i].contains(parts[j]) && !parts[j].contains(parts[i]) && overlap(box(parts[i]), box(parts[j])))
+                  problems.push(`${name(parts[i])} overlaps ${name(parts[j])}`);
+            for (const part of [row, ...parts])
+              if (box(part).right > edge + 1) problems.push(`${name(part)} ends ${Math.round(box(part).right - edge)} px past the card`);
+          }
+          const page = document.documentElement;
+          if (page.scrollWidth > page.clientWidth + 1) problems.push(`the page is ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
+          return problems;
+        }
+        """;
 }
