@@ -10,10 +10,11 @@ using ProductClassifier.Core.Labelling;
 namespace ProductClassifier.Benchmarks;
 
 /// <summary>
-/// The README's screenshots of the labelling and review pages, taken in headless Chromium on a catalogue with an open
-/// round (<c>scripts/screenshots.sh</c> prepares one from real products). Two labellers' earlier work is entered
-/// through the labelling service first, with some disagreement on the overlap items, so progress, agreement and
-/// conflicts have something to show; a third labeller then works a few products in the page with its keys.
+/// The README's screenshots of the labelling, review and rounds pages, taken in headless Chromium on a catalogue with an
+/// open round (<c>scripts/screenshots.sh</c> prepares one from real products, after two finished rounds). Two
+/// labellers' earlier work is entered through the labelling service first, with some disagreement on the overlap
+/// items, so progress, agreement and conflicts have something to show; a third labeller then works a few products in
+/// the page with its keys.
 /// </summary>
 internal static class DocsScreenshots
 {
@@ -66,7 +67,13 @@ internal static class DocsScreenshots
         await admin.GotoAsync($"/label/review?catalogue={Uri.EscapeDataString(catalogue.Name)}");
         await admin.GetByTestId("agreement").WaitForAsync();
         await ShootAsync(admin, Path.Combine(output, "label-review.png"));
-        Console.WriteLine($"screenshots of catalogue '{catalogue.Name}' in {output}: labelling.png, labelling-search.png, label-review.png");
+
+        // The rounds page: the open round filling up, the finished rounds' history and the macro-F1 curve.
+        await admin.GotoAsync($"/rounds?catalogue={Uri.EscapeDataString(catalogue.Name)}");
+        await admin.GetByTestId("open-round").WaitForAsync();
+        await admin.GetByTestId("round-history").Locator("tbody tr").First.WaitForAsync();
+        await ShootAsync(admin, Path.Combine(output, "rounds.png"));
+        Console.WriteLine($"screenshots of catalogue '{catalogue.Name}' in {output}: labelling.png, labelling-search.png, label-review.png, rounds.png");
         return 0;
     }
 

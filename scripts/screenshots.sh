@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the labelling pages (docs/labelling.png, docs/labelling-search.png,
-# docs/label-review.png) in headless Chromium, on real products: an even sample of ../shared/data/fashion-44k
-# when it is there (read in place, never copied into the repository), else the generated demo catalogue.
+# docs/label-review.png) and of the rounds page (docs/rounds.png) in headless Chromium, on real products: an
+# even sample of ../shared/data/fashion-44k when it is there (read in place, never copied into the repository),
+# else the generated demo catalogue.
 # The real path end to end, on a throwaway PostgreSQL cluster and temporary folders removed at the end:
 # import the data set, train a quick model (text and attribute members) on the rule labels, write its
-# predictions with a worker, open a labelling round with it, then `ProductClassifier.Benchmarks screenshots`.
+# predictions with a worker, run two labelling rounds from the true labels (open, oracle, finish) and open a
+# third, then `ProductClassifier.Benchmarks screenshots`.
 # Usage: scripts/screenshots.sh [PRODUCTS]   (default 300)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,5 +64,11 @@ until grep -qE "\(predict-all\): (Succeeded|Failed|Cancelled)" "$tmp/worker.log"
 done
 kill "$worker"; wait "$worker" 2>/dev/null || true; worker=""
 grep -q "(predict-all): Succeeded" "$tmp/worker.log" || { grep -A5 "(predict-all)" "$tmp/worker.log" >&2; exit 1; }
+# Two rounds finished from the data set's true labels, for the rounds page's history and curve; the third is labelled.
+for round in 1 2; do
+  pc round open --catalogue "$catalogue" --batch 60
+  pc round oracle --catalogue "$catalogue"
+  pc round finish --catalogue "$catalogue"
+done
 pc round open --catalogue "$catalogue" --batch 60
 dotnet "$(printf "$release" Benchmarks Benchmarks)" screenshots --catalogue "$catalogue" --out "$root/docs"
