@@ -4,9 +4,10 @@
 # even sample of ../shared/data/fashion-44k when it is there (read in place, never copied into the repository),
 # else the generated demo catalogue.
 # The real path end to end, on a throwaway PostgreSQL cluster and temporary folders removed at the end:
-# import the data set, train a quick model (text and attribute members) on the rule labels, write its
-# predictions with a worker, run two labelling rounds from the true labels (open, oracle, finish) and open a
-# third, then `ProductClassifier.Benchmarks screenshots`.
+# import the data set with its true labels (evaluation only: the rounds' oracle and before/after figures), train a
+# quick model (text and attribute members) on the rule labels, write its predictions with a worker, run two
+# labelling rounds from the true labels (open, oracle, finish) and open a third, then
+# `ProductClassifier.Benchmarks screenshots`.
 # Usage: scripts/screenshots.sh [PRODUCTS]   (default 300)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,7 +53,7 @@ else
   echo "data: ../shared/data/fashion-44k is not here; the generated demo catalogue ($products products)"
 fi
 
-pc import-dataset "$dataset" --catalogue "$catalogue"
+pc import-dataset "$dataset" --catalogue "$catalogue" --ground-truth
 pc train --catalogue "$catalogue" --models linear,fasttext,wide-deep --folds 0
 pc jobs predict --catalogue "$catalogue"
 # The worker itself, not a subshell around it, so that $! is the process to stop.
