@@ -34,7 +34,7 @@ public sealed partial class RoundsPage : IDisposable
     private IReadOnlyList<string> _simulationRuns = [];
     private (string Name, IReadOnlyList<CurvePoint> Points)? _simulated;
     private List<CurveSeries> _curves = [];
-    private bool _busy, _openNext = true;
+    private bool _busy, _interactive, _openNext = true;
 
     [Inject] private RoundOverview Overview { get; set; } = default!;
     [Inject] private SimulationRuns Runs { get; set; } = default!;
@@ -71,7 +71,10 @@ public sealed partial class RoundsPage : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) _ = RefreshAsync(_disposed.Token);
+        if (!firstRender) return;
+        _interactive = true;
+        StateHasChanged();
+        _ = RefreshAsync(_disposed.Token);
     }
 
     /// <summary>The open round's figures and the jobs, every few seconds; the history when they moved.</summary>

@@ -50,6 +50,8 @@ public sealed partial class RoundsEndToEndTests(BrowserSite site) : IClassFixtur
         await using var scientist = await site.SignedInAsync(Roles.DataScientist);
         var rounds = scientist.Page;
         await rounds.GotoAsync($"/rounds?catalogue={Uri.EscapeDataString(catalogue.Name)}");
+        // Typed into before the circuit is up, the prerendered fields would be reset by the first interactive render.
+        await Expect(rounds.GetByTestId("rounds-title")).ToHaveAttributeAsync("data-interactive", "on", new() { Timeout = 30_000 });
         await Expect(rounds.GetByTestId("open-form")).ToBeVisibleAsync();
         await FillNumberAsync(rounds, "batch-size", BatchSize);
         await FillNumberAsync(rounds, "overlap", 0);
