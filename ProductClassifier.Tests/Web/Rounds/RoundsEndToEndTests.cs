@@ -82,7 +82,7 @@ public sealed partial class RoundsEndToEndTests(BrowserSite site) : IClassFixtur
 
         // The fine-tune job's events arrive on the page as the worker writes them: its loss curve, then its evaluation.
         var fineTune = rounds.GetByTestId("fine-tune");
-        await Expect(fineTune).ToContainTextAsync("Training loss per epoch", new() { Timeout = Slow });
+        await Expect(fineTune).ToContainTextAsync("Loss per epoch", new() { Timeout = Slow });
         await Expect(fineTune.GetByTestId("fine-tune-status")).ToHaveTextAsync(nameof(JobStatus.Succeeded), new() { Timeout = Slow });
         await Expect(fineTune.GetByTestId("job-evaluation")).ToContainTextAsync("model v2");
 
