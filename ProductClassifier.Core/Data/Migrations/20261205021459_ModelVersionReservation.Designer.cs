@@ -731,6 +731,10 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<double?>("OverlapFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("overlap_fraction");
+
                     b.Property<int?>("PickedWithVersionId")
                         .HasColumnType("integer")
                         .HasColumnName("picked_with_version_id");
@@ -742,6 +746,10 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("integer")
                         .HasColumnName("round");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
 
                     b.Property<string>("Strategy")
                         .IsRequired()
@@ -762,7 +770,10 @@ namespace ProductClassifier.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_labelling_batches_catalogue_id_round");
 
-                    b.ToTable("labelling_batches", (string)null);
+                    b.ToTable("labelling_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_labelling_batches_overlap_fraction", "overlap_fraction >= 0 AND overlap_fraction <= 1");
+                        });
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Labelling.ReferenceLabel", b =>
@@ -782,6 +793,49 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasDatabaseName("ix_reference_labels_category_id");
 
                     b.ToTable("reference_labels", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.RoundSettings", b =>
+                {
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<bool>("AutoContinue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_continue");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_size");
+
+                    b.Property<double>("OverlapFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("overlap_fraction");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("strategy");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CatalogueId")
+                        .HasName("pk_round_settings");
+
+                    b.ToTable("round_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_round_settings_batch_size", "batch_size >= 1");
+
+                            t.HasCheckConstraint("ck_round_settings_overlap_fraction", "overlap_fraction >= 0 AND overlap_fraction <= 1");
+                        });
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
@@ -1302,6 +1356,16 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reference_labels_products_product_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Labelling.RoundSettings", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Catalogue", null)
+                        .WithOne()
+                        .HasForeignKey("ProductClassifier.Core.Labelling.RoundSettings", "CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_round_settings_catalogues_catalogue_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
