@@ -21,6 +21,9 @@ public static class JobKinds
     /// <summary>Brings the catalogue's similarity index up to date with its image embeddings in Postgres.</summary>
     public const string IndexSimilarity = "index-similarity";
 
+    /// <summary>Trains the catalogue's learned image embedding (a new version) and writes every product's learned embedding.</summary>
+    public const string TrainEmbedding = "train-embedding";
+
     /// <summary>
     /// After an ingest: queues a predict job for the new and changed products when the catalogue has an active model
     /// (returns the job, or null when there is nothing to do).

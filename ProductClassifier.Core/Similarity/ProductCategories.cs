@@ -60,6 +60,23 @@ public static class ProductCategories
         return (await RuledAsync(db, ids, ct), "the rules' labels (no reference labels or decisions)");
     }
 
+    /// <summary>
+    /// The labels a learned embedding trains on: a labeller's latest decision, else the rules' labels — never reference
+    /// labels (which similarity evaluation judges by).
+    /// </summary>
+    public static async Task<Dictionary<long, int[]>> ForLearningAsync(ClassifierDb db, IReadOnlyCollection<long> productIds,
+        CancellationToken ct = default)
+    {
+        var ids = productIds.ToArray();
+        var labels = await LatestDecisionsAsync(db, ids, ct);
+        foreach (var (id, ruled) in await RuledAsync(db, ids, ct)) labels.TryAdd(id, ruled);
+        return labels;
+    }
+
+    /// <summary>Reference labels only: what the learned embedding never saw, so the fair judge of both embeddings.</summary>
+    public static Task<Dictionary<long, int[]>> ReferenceOnlyAsync(ClassifierDb db, IReadOnlyCollection<long> productIds,
+        CancellationToken ct = default) => ReferenceAsync(db, productIds.ToArray(), ct);
+
     private static async Task<Dictionary<long, int[]>> RuledAsync(ClassifierDb db, long[] ids, CancellationToken ct) =>
         (await db.RuleLabels.AsNoTracking().Where(l => ids.Contains(l.ProductId))
             .Select(l => new { l.ProductId, l.CategoryId }).Distinct().ToListAsync(ct))

@@ -18,7 +18,7 @@ public sealed class SimilarProducts(SimilarityIndexes indexes)
                                where p.Id == productId
                                select c.Name).FirstOrDefaultAsync(ct);
         if (catalogue is null) return null;
-        var vector = await EmbeddingStore.VectorAsync(db, productId, indexes.Options.Model, ct);
+        var vector = await EmbeddingStore.VectorAsync(db, productId, indexes.Options.EmbeddingModel, ct);
         if (vector is null) return null;
         return await indexes.Reader(catalogue).SearchAsync(new SimilarityQuery(vector, k, categoryId, productId), ct);
     }

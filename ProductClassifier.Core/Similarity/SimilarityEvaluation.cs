@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Evaluation;
 
 namespace ProductClassifier.Core.Similarity;
 
@@ -63,6 +64,56 @@ public static class SimilarityEvaluation
                 .Average(i => nearest[i].Length == 0 ? 1 : (double)found[i].Count(n => nearest[i].Contains(n.ProductId)) / nearest[i].Length);
         }
         return new SimilarityEvaluationResult(queries.Count, embedded.Count, source, k, byIndex, byExact, recall);
+    }
+
+    /// <summary>
+    /// Scores embeddings against each other on the same footing: exact k nearest neighbours among the products every
+    /// one of <paramref name="models"/> embeds, for queries of the test split (<see cref="StableSplit"/> of the product's
+    /// key) only, judged by reference labels only (what a learned embedding never trains on).
+    /// </summary>
+    public static async Task<EmbeddingComparison> CompareAsync(ClassifierDb db, int catalogueId, IReadOnlyList<string> models, int k = 10,
+        CancellationToken ct = default)
+    {
+        var categories = await db.Categories.AsNoTracking().Where(c => c.CatalogueId == catalogueId)
+            .Select(c => new { c.Id, c.Depth, c.ParentId }).ToListAsync(ct);
+        var depths = categories.ToDictionary(c => c.Id, c => c.Depth);
+        var parents = categories.ToDictionary(c => c.Id, c => c.ParentId);
+        var vectors = new List<Dictionary<long, float[]>>();
+        foreach (var model in models)
+            vectors.Add(await (from e in db.ProductEmbeddings.AsNoTracking()
+                               join p in db.Products on e.ProductId equals p.Id
+                               where p.CatalogueId == catalogueId && p.GoneAt == null && e.Model == model && e.Vector != null
+                               select new { e.ProductId, e.Vector }).ToDictionaryAsync(e => e.ProductId, e => e.Vector!, ct));
+        var pool = vectors.Count == 0 ? [] : vectors[0].Keys.Where(id => vectors.All(v => v.ContainsKey(id))).Order().ToArray();
+        if (pool.Length == 0)
+            throw new UserFacingException($"No product has all of the embeddings {string.Join(", ", models)}: featurize, and learn the embedding, first.");
+        var keys = await db.Products.AsNoTracking().Where(p => p.CatalogueId == catalogueId && p.GoneAt == null)
+            .Select(p => new { p.Id, Key = p.Source + ":" + p.ExternalId }).ToDictionaryAsync(p => p.Id, p => p.Key, ct);
+        var labels = await ProductCategories.ReferenceOnlyAsync(db, pool, ct);
+        var queries = pool.Select((id, row) => (id, row))
+            .Where(q => StableSplit.IsTest(keys[q.id]) && labels.GetValueOrDefault(q.id) is { Length: > 0 }).ToList();
+
+        var scores = new List<Agreement>();
+        foreach (var byProduct in vectors)
+        {
+            var dimensions = byProduct[pool[0]].Length;
+            var rows = new float[pool.Length * dimensions];
+            for (var r = 0; r < pool.Length; r++)
+            {
+                byProduct[pool[r]].AsSpan().CopyTo(rows.AsSpan(r * dimensions));
+                ExactSearch.Normalize(rows.AsSpan(r * dimensions, dimensions));
+            }
+            var nearest = new long[queries.Count][];
+            Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, i =>
+            {
+                var (indices, distances) = (new int[k], new float[k]);
+                var row = queries[i].row;
+                var n = ExactSearch.Nearest(rows.AsSpan(row * dimensions, dimensions), rows, dimensions, indices, distances, skip: row);
+                nearest[i] = indices.Take(n).Select(r => pool[r]).ToArray();
+            });
+            scores.Add(Score(depths, parents, labels, queries.Select(q => q.id).ToList(), i => nearest[i]));
+        }
+        return new EmbeddingComparison(queries.Count, pool.Length, k, models.Zip(scores).ToList());
     }
 
     private static Agreement Score(Dictionary<int, int> depths, Dictionary<int, int?> parents, Dictionary<long, int[]> labels,

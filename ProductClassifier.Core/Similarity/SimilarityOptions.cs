@@ -15,6 +15,19 @@ public sealed class SimilarityOptions
 
     [Range(1, 4096)] public int Dimensions { get; set; } = ImageFeaturizer.Dimensions;
 
+    /// <summary>
+    /// <see cref="SimilarityEmbedding.Pretrained"/> searches <see cref="Model"/>'s rows as they are;
+    /// <see cref="SimilarityEmbedding.Learned"/> the catalogue's learned head over them (<c>./pc similarity learn</c> or a
+    /// train-embedding job writes those rows). Each embedding has its own index, so switching needs its index built.
+    /// </summary>
+    public SimilarityEmbedding Embedding { get; set; } = SimilarityEmbedding.Pretrained;
+
+    /// <summary>The <see cref="ProductEmbedding.Model"/> rows the chosen <see cref="Embedding"/> indexes.</summary>
+    public string EmbeddingModel => Embedding == SimilarityEmbedding.Learned ? LearnedEmbedding.Model : Model;
+
+    /// <summary>The width of the chosen embedding's vectors.</summary>
+    public int EmbeddingDimensions => Embedding == SimilarityEmbedding.Learned ? LearnedEmbedding.Dimensions : Dimensions;
+
     /// <summary>Embedded: the folder holding one sub-folder per catalogue (default <c>.data/similarity</c>).</summary>
     public string? Folder { get; set; }
 
@@ -69,7 +82,9 @@ public sealed class SimilarityOptions
     [Range(1, 10_000)] public int BulkBatchSize { get; set; } = 500;
     [Range(0, 20)] public int BulkRetries { get; set; } = 6;
 
-    public string FolderFor(string catalogue) => Path.Combine(Folder ?? Data.ProjectRoot.DataFolder("similarity"), SafeName(catalogue));
+    /// <summary>The catalogue's index folder; the learned embedding's index sits beside the pretrained one.</summary>
+    public string FolderFor(string catalogue) => Path.Combine(Folder ?? Data.ProjectRoot.DataFolder("similarity"),
+        SafeName(catalogue) + (Embedding == SimilarityEmbedding.Learned ? ".learned" : ""));
 
     internal static string SafeName(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Similarity;
+using ProductClassifier.Training.Learning;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -12,8 +14,35 @@ internal static class SimilarityCommands
 {
     public static Command Create() => new("similarity", "Visual similarity: the index of image embeddings, nearest products, evaluation")
     {
-        Rebuild(), Query(), Eval(),
+        Rebuild(), Query(), Eval(), Learn(),
     };
+
+    private static Command Learn()
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the labelled products", DefaultValueFactory = _ => 30 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the head's initial weights and batch order", DefaultValueFactory = _ => 1 };
+        var command = new Command("learn",
+            "Train the catalogue's learned image embedding (a projection head over the ResNet18 features, on labellers' decisions and rule labels) here, " +
+            "as a train-embedding job would, and write every product's learned embedding to Postgres")
+            { epochs, seed };
+        command.SetAction(async (p, ct) =>
+        {
+            if (p.GetValue(epochs) is < 1 or > 10_000) throw new Core.UserFacingException("--epochs must be between 1 and 10000.");
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var clock = Stopwatch.StartNew();
+            var result = await EmbeddingLearning.RunAsync(db, catalogue, ModelStore.FromConfiguration(CliHost.Configuration).Root,
+                p.GetValue(epochs), p.GetValue(seed), (epoch, loss) =>
+                {
+                    if (epoch == 1 || epoch % 5 == 0 || epoch == p.GetValue(epochs))
+                        Console.WriteLine(Invariant($"epoch {epoch}: loss {loss:F4}"));
+                }, ct);
+            Console.WriteLine(Invariant($"learned embedding v{result.Version} ({result.Folder}): trained on {result.Trained:N0} labelled products, ") +
+                Invariant($"loss {result.FirstLoss:F4} -> {result.FinalLoss:F4}; {result.Embedded:N0} products embedded ({result.Written.Written:N0} rows written) in {clock.Elapsed.TotalSeconds:F0}s"));
+            CliHost.Info("set Similarity:Embedding=Learned to search it, and run ./pc similarity rebuild (or let a worker's index-similarity job build it)");
+        });
+        return command;
+    }
 
     private static Command Rebuild()
     {
@@ -26,7 +55,7 @@ internal static class SimilarityCommands
             using var index = indexes.OpenWriter(catalogue.Name);
             var clock = Stopwatch.StartNew();
             var result = await WithBar("indexing embeddings", progress =>
-                new SimilaritySync(db, index, indexes.Options.Model).RebuildAsync(catalogue.Id, progress, ct));
+                new SimilaritySync(db, index, indexes.Options.EmbeddingModel).RebuildAsync(catalogue.Id, progress, ct));
             Console.WriteLine($"{index.Description}: {result.Count:N0} products indexed in {clock.Elapsed.TotalSeconds:F1}s");
             if (result.Count == 0) CliHost.Info("no image embeddings in Postgres for this catalogue: run ./pc featurize first");
         });
@@ -70,19 +99,28 @@ internal static class SimilarityCommands
     {
         var k = new Option<int>("-k") { Description = "Neighbours per query", DefaultValueFactory = _ => 10 };
         var exact = new Option<bool>("--exact") { Description = "Also score exact (brute-force) neighbours, and the index's recall of them" };
+        var compare = new Option<bool>("--compare")
+        {
+            Description = "Compare the pretrained and learned embeddings instead: exact neighbours, test-split queries, reference labels only",
+        };
         var command = new Command("eval",
             "Bring the index up to date, then print how often each product's k nearest neighbours share its top-level, level-2 and leaf category")
-            { k, exact };
+            { k, exact, compare };
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            if (p.GetValue(compare))
+            {
+                await CompareAsync(db, catalogue.Id, p.GetValue(k), ct);
+                return;
+            }
             using var indexes = CliHost.SimilarityIndexes();
             using var index = indexes.OpenWriter(catalogue.Name);
             var sync = await WithBar("indexing new embeddings", progress =>
-                new SimilaritySync(db, index, indexes.Options.Model).CatchUpAsync(catalogue.Id, progress, ct));
+                new SimilaritySync(db, index, indexes.Options.EmbeddingModel).CatchUpAsync(catalogue.Id, progress, ct));
             var clock = Stopwatch.StartNew();
-            var result = await WithBar("querying", progress => SimilarityEvaluation.RunAsync(db, catalogue.Id, index, indexes.Options.Model,
+            var result = await WithBar("querying", progress => SimilarityEvaluation.RunAsync(db, catalogue.Id, index, indexes.Options.EmbeddingModel,
                 p.GetValue(k), p.GetValue(exact), new Relay(progress), ct));
             var n = result.K;
             Console.WriteLine($"{index.Description}: {sync.Count:N0} products; {result.Queries:N0} queries (products with an image and a category; " +
@@ -94,6 +132,19 @@ internal static class SimilarityCommands
             Console.WriteLine(Invariant($"leaf agreement@{n} {result.Index.Leaf:F3}"));
         });
         return command;
+    }
+
+    private static async Task CompareAsync(Core.Data.ClassifierDb db, int catalogueId, int k, CancellationToken ct)
+    {
+        using var indexes = CliHost.SimilarityIndexes();
+        var options = indexes.Options;
+        var clock = Stopwatch.StartNew();
+        var result = await SimilarityEvaluation.CompareAsync(db, catalogueId, [options.Model, LearnedEmbedding.Model], k, ct);
+        Console.WriteLine($"{result.Queries:N0} queries (test split, reference labels), {result.Pool:N0} products searched exactly; {clock.Elapsed.TotalSeconds:F0}s");
+        var table = new Table().AddColumns("embedding", $"top-level@{k}", $"level-2@{k}", $"leaf@{k}");
+        foreach (var (model, a) in result.Scores)
+            table.AddRow(model, Invariant($"{a.TopLevel:F3}"), Invariant($"{a.SecondLevel:F3}"), Invariant($"{a.Leaf:F3}"));
+        AnsiConsole.Write(table);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public sealed class IndexSimilarityJobHandler(SimilarityIndexes indexes) : IJobH
         var catalogue = await context.Db.Catalogues.SingleAsync(c => c.Id == context.Job.CatalogueId, ct);
         using var index = indexes.OpenWriter(catalogue.Name);
         var progress = new Progress(context);
-        var result = await new SimilaritySync(context.Db, index, indexes.Options.Model).CatchUpAsync(catalogue.Id, progress, ct);
+        var result = await new SimilaritySync(context.Db, index, indexes.Options.EmbeddingModel).CatchUpAsync(catalogue.Id, progress, ct);
         context.Emit(new SimilarityIndexEvent(result.Added, result.Removed, result.Count, result.Watermark, index.Description));
     }
 

@@ -32,6 +32,7 @@ public static class WorkerHost
         Handler(_ => new FeaturizeJobHandler(images, PretrainedFeatures.For));
         builder.Services.AddSimilarity();
         Handler(sp => ActivatorUtilities.CreateInstance<IndexSimilarityJobHandler>(sp));
+        Handler(_ => new TrainEmbeddingJobHandler(models));
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }

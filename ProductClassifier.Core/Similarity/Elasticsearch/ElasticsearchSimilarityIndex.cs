@@ -25,7 +25,8 @@ public sealed class ElasticsearchSimilarityIndex : ISimilarityIndexWriter
     public ElasticsearchSimilarityIndex(ElasticsearchClient client, string catalogue, SimilarityOptions options)
     {
         (_client, _options) = (client, options);
-        _index = (options.ElasticsearchIndexPrefix + SimilarityOptions.SafeName(catalogue)).ToLowerInvariant();
+        _index = (options.ElasticsearchIndexPrefix + SimilarityOptions.SafeName(catalogue)
+            + (options.Embedding == SimilarityEmbedding.Learned ? "-learned" : "")).ToLowerInvariant();
         _stateIndex = (options.ElasticsearchIndexPrefix + "state").ToLowerInvariant();
     }
 
@@ -126,7 +127,7 @@ public sealed class ElasticsearchSimilarityIndex : ISimilarityIndexWriter
                     { "productId", new LongNumberProperty() },
                     { VectorField, new DenseVectorProperty
                         {
-                            Dims = _options.Dimensions,
+                            Dims = _options.EmbeddingDimensions,
                             Index = true,
                             Similarity = DenseVectorSimilarity.Cosine,
                             IndexOptions = new DenseVectorIndexOptions

@@ -61,7 +61,7 @@ public sealed class EmbeddedSimilarityReader(string folder, IOptions<SimilarityO
             {
                 try
                 {
-                    var graph = HnswGraph.Open(Path.Combine(folder, manifest.Graph), _options.Dimensions, _options.ExpansionSearch, view: true);
+                    var graph = HnswGraph.Open(Path.Combine(folder, manifest.Graph), _options.EmbeddingDimensions, _options.ExpansionSearch, view: true);
                     var fresh = new GraphSnapshot(graph, EntryFile.Read(Path.Combine(folder, manifest.Entries)), _options.ExactCategoryLimit);
                     Interlocked.Exchange(ref _snapshot, fresh)?.Release();
                     _version = manifest.Version;

@@ -31,7 +31,7 @@ public sealed class EmbeddedSimilarityWriter : ISimilarityIndexWriter
         }
         var manifest = IndexManifest.Read(folder);
         _snapshot = manifest is null ? Empty() : new GraphSnapshot(
-            HnswGraph.Open(Path.Combine(folder, manifest.Graph), _options.Dimensions, _options.ExpansionSearch, view: false),
+            HnswGraph.Open(Path.Combine(folder, manifest.Graph), _options.EmbeddingDimensions, _options.ExpansionSearch, view: false),
             EntryFile.Read(Path.Combine(folder, manifest.Entries)), _options.ExactCategoryLimit);
         (_version, _watermark) = (manifest?.Version ?? 0, manifest?.Watermark ?? 0);
     }
@@ -103,8 +103,8 @@ public sealed class EmbeddedSimilarityWriter : ISimilarityIndexWriter
         {
             SaveAtomically(graphFile, _snapshot.Graph.Save);
             SaveAtomically(entriesFile, path => EntryFile.Write(path, _snapshot.Categories));
-            new IndexManifest(version, graphFile, entriesFile, watermark, _snapshot.Graph.Count, _options.Model,
-                _options.Dimensions, DateTime.UtcNow).Write(_folder);
+            new IndexManifest(version, graphFile, entriesFile, watermark, _snapshot.Graph.Count, _options.EmbeddingModel,
+                _options.EmbeddingDimensions, DateTime.UtcNow).Write(_folder);
         }
         finally { _gate.ExitReadLock(); }
         (_version, _watermark) = (version, watermark);
@@ -120,7 +120,7 @@ public sealed class EmbeddedSimilarityWriter : ISimilarityIndexWriter
     }
 
     private GraphSnapshot Empty() => new(
-        HnswGraph.Create(_options.Dimensions, _options.Connectivity, _options.ExpansionAdd, _options.ExpansionSearch, _options.Quantization), [],
+        HnswGraph.Create(_options.EmbeddingDimensions, _options.Connectivity, _options.ExpansionAdd, _options.ExpansionSearch, _options.Quantization), [],
         _options.ExactCategoryLimit);
 
     private void Write(Action change)
