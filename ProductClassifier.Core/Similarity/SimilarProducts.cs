@@ -4,7 +4,7 @@ using ProductClassifier.Core.Data;
 namespace ProductClassifier.Core.Similarity;
 
 /// <summary>"Products that look like this one", and like an uploaded image's embedding: what pages and the API call.</summary>
-public sealed class SimilarProducts(SimilarityIndexes indexes)
+public sealed class SimilarProducts(SimilarityIndexes indexes, LearnedEmbeddings? learned = null)
 {
     /// <summary>
     /// The <paramref name="k"/> products nearest to <paramref name="productId"/> in its catalogue, the product itself left
@@ -23,8 +23,18 @@ public sealed class SimilarProducts(SimilarityIndexes indexes)
         return await indexes.Reader(catalogue).SearchAsync(new SimilarityQuery(vector, k, categoryId, productId), ct);
     }
 
-    /// <summary>The <paramref name="k"/> products of <paramref name="catalogue"/> nearest to an embedding (e.g. <c>ImageFeaturizer.FeaturizeAsync</c> of an upload).</summary>
+    /// <summary>
+    /// The <paramref name="k"/> products of <paramref name="catalogue"/> nearest to pretrained image features (e.g.
+    /// <c>ImageFeaturizer.FeaturizeAsync</c> of an upload), through the catalogue's newest learned head when the learned
+    /// embedding is chosen, so an upload is embedded the same way as the catalogue's products.
+    /// </summary>
     public Task<IReadOnlyList<SimilarProduct>> LikeVectorAsync(string catalogue, float[] vector, int k = 10, int? categoryId = null,
-        CancellationToken ct = default) =>
-        indexes.Reader(catalogue).SearchAsync(new SimilarityQuery(vector, k, categoryId), ct);
+        CancellationToken ct = default)
+    {
+        if (indexes.Options.Embedding == SimilarityEmbedding.Learned)
+            vector = (learned?.Latest(catalogue) ?? throw new UserFacingException(
+                $"Similarity:Embedding is Learned but catalogue '{catalogue}' has no learned embedding: run ./pc similarity learn (or a train-embedding job)."))
+                .Apply(vector);
+        return indexes.Reader(catalogue).SearchAsync(new SimilarityQuery(vector, k, categoryId), ct);
+    }
 }

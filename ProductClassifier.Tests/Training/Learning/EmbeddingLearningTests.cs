@@ -59,6 +59,18 @@ public sealed class EmbeddingLearningTests(TestDatabase database) : IClassFixtur
         Assert.Equal([1, 2], LearnedEmbedding.Versions(models.Root, catalogue.Name).Select(v => v.Number));
         var second = LearnedEmbedding.Load(LearnedEmbedding.Versions(models.Root, catalogue.Name)[1].Folder);
         Assert.Equal(second.Apply(sample.Vector), await EmbeddingStore.VectorAsync(db, sample.Id, LearnedEmbedding.Model));
+
+        // With the learned embedding chosen, its index is built, and an upload's pretrained features go through the
+        // newest head: the product's own image finds the product.
+        var options = Options.Create(new SimilarityOptions
+        {
+            Folder = Path.Combine(_folder, "similarity"), Embedding = SimilarityEmbedding.Learned, ReloadCheckInterval = TimeSpan.Zero,
+        });
+        using var indexes = new SimilarityIndexes(options);
+        await RunAsync(db, new IndexSimilarityJobHandler(indexes), catalogue.Id);
+        var found = await new SimilarProducts(indexes, new LearnedEmbeddings(models.Root)).LikeVectorAsync(catalogue.Name, sample.Vector, 1);
+        Assert.Equal(sample.Id, found.Single().ProductId);
+        Assert.Equal(0, found.Single().Distance, 3);
     }
 
     [Fact]
