@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ProductClassifier.Core.Features.Pretrained;
+using ProductClassifier.Core.Similarity.Elasticsearch;
 
 namespace ProductClassifier.Core.Similarity;
 
 /// <summary>The <c>Similarity</c> configuration section: which index serves visual similarity, and how it is tuned.</summary>
-public sealed class SimilarityOptions
+public sealed class SimilarityOptions : IValidatableObject
 {
     public const string Section = "Similarity";
 
@@ -39,7 +40,7 @@ public sealed class SimilarityOptions
     /// </summary>
     [Range(4, 256)] public int Connectivity { get; set; } = 32;
 
-    /// <summary>Embedded: candidates kept while inserting (USearch's default is 128).</summary>
+    /// <summary>Candidates kept while inserting (USearch's default is 128; Elasticsearch's <c>ef_construction</c>, at most 3,200).</summary>
     [Range(8, 4096)] public int ExpansionAdd { get; set; } = 128;
 
     /// <summary>
@@ -66,21 +67,73 @@ public sealed class SimilarityOptions
     /// <summary>Embedded readers look for a newly published file at most this often.</summary>
     public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Elasticsearch: the server, e.g. <c>http://localhost:9200</c>.</summary>
+    /// <summary>Elasticsearch: the server, e.g. <c>https://localhost:9200</c>.</summary>
     public Uri? ElasticsearchUrl { get; set; }
 
-    /// <summary>Elasticsearch: index names are this prefix plus the catalogue name.</summary>
+    /// <summary>Elasticsearch: an API key (the <c>encoded</c> value the create-API-key call returns); or a user name and password.</summary>
+    public string? ElasticsearchApiKey { get; set; }
+
+    public string? ElasticsearchUserName { get; set; }
+    public string? ElasticsearchPassword { get; set; }
+
+    /// <summary>
+    /// Elasticsearch over https with a certificate no system authority signed (a default Elasticsearch 9 node signs its
+    /// own): the CA certificate file (PEM, e.g. <c>config/certs/http_ca.crt</c>), or the SHA-256 fingerprint of that CA
+    /// certificate as the node prints it at its first start (hex, colons optional).
+    /// </summary>
+    public string? ElasticsearchCaCertificate { get; set; }
+
+    public string? ElasticsearchCertificateFingerprint { get; set; }
+
+    /// <summary>Elasticsearch: index names are this prefix plus the catalogue name (an alias on the live version).</summary>
     [Required] public string ElasticsearchIndexPrefix { get; set; } = "pc-similar-";
 
-    /// <summary>Elasticsearch: <c>int8_hnsw</c> (scalar-quantised, ~4× less memory) rather than <c>hnsw</c>.</summary>
+    /// <summary>Elasticsearch: <c>int8_hnsw</c> (scalar-quantised, ~4× less memory for the graph) rather than <c>hnsw</c>.</summary>
     public bool ElasticsearchInt8 { get; set; } = true;
 
-    /// <summary>Elasticsearch: candidates per shard for kNN (Elasticsearch's <c>num_candidates</c>).</summary>
-    [Range(10, 10_000)] public int ElasticsearchCandidates { get; set; } = 100;
+    /// <summary>
+    /// Elasticsearch, int8_hnsw: each search gathers k × this many candidates on the quantised vectors and rescores them on
+    /// the float ones (<c>rescore_vector</c>), so the distances are exact and the order right; Elasticsearch's own default
+    /// for quantised fields is 3.
+    /// </summary>
+    [Range(1.0, 10.0)] public double ElasticsearchOversample { get; set; } = 3;
 
-    /// <summary>Elasticsearch: documents per bulk request, and how often a rejected (429) request is retried.</summary>
+    /// <summary>Elasticsearch: candidates per shard for kNN (<c>num_candidates</c>, which Elasticsearch bounds at 10,000).</summary>
+    [Range(10, ElasticsearchLimits.MaxCandidates)] public int ElasticsearchCandidates { get; set; } = 100;
+
+    /// <summary>Elasticsearch: how long one request may take before it counts as failed (and is retried).</summary>
+    public TimeSpan ElasticsearchRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Elasticsearch: how often a request that failed for a passing reason (429, 5xx, a timeout, a lost connection) is
+    /// retried, with growing pauses; writes use all of them, searches at most two so a page never waits long.
+    /// </summary>
+    [Range(0, 20)] public int ElasticsearchRetries { get; set; } = 6;
+
+    /// <summary>Elasticsearch: documents per bulk request (one request in flight).</summary>
     [Range(1, 10_000)] public int BulkBatchSize { get; set; } = 500;
-    [Range(0, 20)] public int BulkRetries { get; set; } = 6;
+
+    /// <summary>Elasticsearch settings that only make sense together, checked when Elasticsearch serves the index.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind != SimilarityIndexKind.Elasticsearch) yield break;
+        if (ElasticsearchUrl is null)
+            yield return new("Similarity:Kind is Elasticsearch but Similarity:ElasticsearchUrl is not set.", [nameof(ElasticsearchUrl)]);
+        if (!string.IsNullOrEmpty(ElasticsearchApiKey) && !string.IsNullOrEmpty(ElasticsearchUserName))
+            yield return new("Set Similarity:ElasticsearchApiKey or Similarity:ElasticsearchUserName (with a password), not both.",
+                [nameof(ElasticsearchApiKey), nameof(ElasticsearchUserName)]);
+        if (string.IsNullOrEmpty(ElasticsearchUserName) != string.IsNullOrEmpty(ElasticsearchPassword))
+            yield return new("Similarity:ElasticsearchUserName and Similarity:ElasticsearchPassword go together.",
+                [nameof(ElasticsearchUserName), nameof(ElasticsearchPassword)]);
+        if (!string.IsNullOrEmpty(ElasticsearchCaCertificate) && !string.IsNullOrEmpty(ElasticsearchCertificateFingerprint))
+            yield return new("Set Similarity:ElasticsearchCaCertificate or Similarity:ElasticsearchCertificateFingerprint, not both.",
+                [nameof(ElasticsearchCaCertificate), nameof(ElasticsearchCertificateFingerprint)]);
+        if (ExpansionAdd > ElasticsearchLimits.MaxEfConstruction)
+            yield return new($"Similarity:ExpansionAdd is {ExpansionAdd}; Elasticsearch's ef_construction is at most {ElasticsearchLimits.MaxEfConstruction:N0}.",
+                [nameof(ExpansionAdd)]);
+        if (ElasticsearchRequestTimeout <= TimeSpan.Zero)
+            yield return new("Similarity:ElasticsearchRequestTimeout must be positive.", [nameof(ElasticsearchRequestTimeout)]);
+    }
 
     /// <summary>The catalogue's index folder; the learned embedding's index sits beside the pretrained one.</summary>
     public string FolderFor(string catalogue) => Path.Combine(Folder ?? Data.ProjectRoot.DataFolder("similarity"),
