@@ -1,3 +1,4 @@
+using ProductClassifier.Core.Health;
 using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Catalog;
 using ProductClassifier.Web.Components;
@@ -21,6 +22,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapHealthEndpoints();
 app.MapImageEndpoints();
 app.MapSimilarityEndpoints();
 app.MapModelEndpoints();

@@ -5,7 +5,7 @@ namespace ProductClassifier.Core.Data;
 
 /// <summary>
 /// Finds the database: <c>ConnectionStrings:Postgres</c> when configured, else the project's local
-/// cluster (started when not running). Applies migrations either way.
+/// cluster (started when not running), and brings its schema up to date.
 /// </summary>
 public static class DatabaseLocator
 {
@@ -20,6 +20,13 @@ public static class DatabaseLocator
             say?.Invoke($"The postgres user cannot reach {local.RelocatedFrom}; the local cluster lives in {local.DataDir}.");
         return connectionString;
     }
+
+    /// <summary>Turns off <see cref="PrepareAsync"/>'s migrations: where many replicas start together, one migrate step runs first.</summary>
+    public const string MigrateKey = "Database:Migrate";
+
+    /// <summary>Migrates the database unless <c>Database:Migrate</c> is false.</summary>
+    public static Task PrepareAsync(IConfiguration configuration, string connectionString, CancellationToken ct = default) =>
+        configuration.GetValue(MigrateKey, defaultValue: true) ? MigrateAsync(connectionString, ct) : Task.CompletedTask;
 
     public static async Task MigrateAsync(string connectionString, CancellationToken ct = default)
     {

@@ -25,11 +25,11 @@ internal static class CliHost
         .AddEnvironmentVariables()
         .Build();
 
-    /// <summary>Resolves the database (starting the local cluster when none is configured) and migrates it.</summary>
+    /// <summary>Resolves the database (starting the local cluster when none is configured) and migrates it, unless Database:Migrate is false.</summary>
     public static async Task<string> ConnectionStringAsync(CancellationToken ct)
     {
         var connectionString = await DatabaseLocator.ResolveAsync(Configuration, Info, ct);
-        await DatabaseLocator.MigrateAsync(connectionString, ct);
+        await DatabaseLocator.PrepareAsync(Configuration, connectionString, ct);
         return connectionString;
     }
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
 
 namespace ProductClassifier.Training.Cli;
 
-/// <summary><c>./pc db start|stop|status|url</c>: the local PostgreSQL cluster.</summary>
+/// <summary><c>./pc db start|stop|status|migrate</c>: the local PostgreSQL cluster, and the schema of any database.</summary>
 internal static class DbCommands
 {
     public static Command Create()
@@ -45,6 +46,17 @@ internal static class DbCommands
             return cluster.IsRunning ? 0 : 3;
         });
 
-        return new Command("db", "The local PostgreSQL cluster used when no ConnectionStrings__Postgres is set") { start, stop, status };
+        var migrate = new Command("migrate", "Apply the schema migrations to the database (ConnectionStrings__Postgres, else the local cluster), once, before the app's replicas start");
+        migrate.SetAction(async (_, ct) =>
+        {
+            var connectionString = await DatabaseLocator.ResolveAsync(CliHost.Configuration, CliHost.Info, ct);
+            await using var db = ClassifierDbOptions.Create(connectionString);
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            Console.WriteLine(pending.Count == 0 ? "the schema was current" : $"applied {pending.Count} migrations (the last: {pending[^1]})");
+        });
+
+        return new Command("db", "The database: the local PostgreSQL cluster used when no ConnectionStrings__Postgres is set, and its migrations")
+            { start, stop, status, migrate };
     }
 }

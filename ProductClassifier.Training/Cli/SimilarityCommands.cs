@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Learning;
+using ProductClassifier.Core.Similarity.Elasticsearch;
 using Spectre.Console;
 
 namespace ProductClassifier.Training.Cli;
@@ -65,7 +66,7 @@ internal static class SimilarityCommands
     private static Command Query()
     {
         var product = new Option<long>("--product") { Description = "Product id", Required = true };
-        var k = new Option<int>("-k") { Description = "Neighbours", DefaultValueFactory = _ => 10 };
+        var k = NeighboursOption("Neighbours");
         var category = new Option<string?>("--category") { Description = "Only products in this category (path \"A > B\")" };
         var command = new Command("query", "The products that look most like a product (nearest image embeddings)") { product, k, category };
         command.SetAction(async (p, ct) =>
@@ -97,7 +98,7 @@ internal static class SimilarityCommands
 
     private static Command Eval()
     {
-        var k = new Option<int>("-k") { Description = "Neighbours per query", DefaultValueFactory = _ => 10 };
+        var k = NeighboursOption("Neighbours per query");
         var exact = new Option<bool>("--exact") { Description = "Also score exact (brute-force) neighbours, and the index's recall of them" };
         var compare = new Option<bool>("--compare")
         {
@@ -145,6 +146,18 @@ internal static class SimilarityCommands
         foreach (var (model, a) in result.Scores)
             table.AddRow(model, Invariant($"{a.TopLevel:F3}"), Invariant($"{a.SecondLevel:F3}"), Invariant($"{a.Leaf:F3}"));
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>-k, bounded as Elasticsearch bounds it (num_candidates ≤ 10,000), whichever index serves.</summary>
+    private static Option<int> NeighboursOption(string description)
+    {
+        var k = new Option<int>("-k") { Description = $"{description} (1 to {ElasticsearchLimits.MaxCandidates:N0})", DefaultValueFactory = _ => 10 };
+        k.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > ElasticsearchLimits.MaxCandidates)
+                result.AddError($"-k must be between 1 and {ElasticsearchLimits.MaxCandidates:N0}, not {result.GetValueOrDefault<int>()}.");
+        });
+        return k;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -46,6 +46,30 @@ public sealed class ClassifierService(IDbContextFactory<ClassifierDb> databases,
         finally { _gate.Release(); }
     }
 
+    /// <summary>Loads the active model of every catalogue that has one (the classify API's readiness): "catalogue vN" each.</summary>
+    public async Task<IReadOnlyList<string>> LoadActiveModelsAsync(CancellationToken ct)
+    {
+        string[] names;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+            names = await (from v in db.ModelVersions
+                           where v.IsActive
+                           join c in db.Catalogues on v.CatalogueId equals c.Id
+                           orderby c.Name
+                           select c.Name).ToArrayAsync(ct);
+        var loaded = new List<string>();
+        foreach (var name in names)
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                var (catalogue, model) = await ModelForAsync(name, ct);
+                loaded.Add($"{catalogue} v{model.Version.Number}");
+            }
+            finally { _gate.Release(); }
+        }
+        return loaded;
+    }
+
     private async Task AddImagesAsync(FeatureSet features, IReadOnlyList<ClassifyProduct> products, CancellationToken ct)
     {
         var batch = new FeatureBatch(ImageFeaturizer.Dimensions, new float[products.Count * ImageFeaturizer.Dimensions], new bool[products.Count]);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using ProductClassifier.Core;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Health;
 using ProductClassifier.Core.Models;
 
 namespace ProductClassifier.Training.Serving;
@@ -34,10 +35,12 @@ public static class ServeHost
         builder.Services.AddOptions<ClassifyApiOptions>().BindConfiguration(ClassifyApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ClassifyKeys>();
         builder.Services.AddOpenApi();
+        builder.Services.AddReadinessChecks().AddCheck<ActiveModelsHealthCheck>("models", tags: [HealthEndpoints.Ready]);
 
         var app = builder.Build();
         app.UseDatabaseOutageResponses();
         app.MapOpenApi();
+        app.MapHealthEndpoints();
         app.MapGroup("/api").AddEndpointFilter(ClassifyKeys.FilterAsync)
             .MapPost("/classify", ClassifyAsync)
             .WithSummary("Classify one product, or an array of products, with the catalogue's active model")

@@ -12,7 +12,7 @@ namespace ProductClassifier.Training.Worker;
 /// unreachable database is logged and tried again on the next tick while the job keeps running.
 /// </summary>
 internal sealed class JobHeartbeatLoop(IDbContextFactory<ClassifierDb> databases, JobContext context, WorkerOptions options,
-    CancellationTokenSource cancel, ILogger logger)
+    CancellationTokenSource cancel, ILogger logger, WorkerHeartbeat? alive = null)
 {
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _lost;
@@ -67,6 +67,7 @@ internal sealed class JobHeartbeatLoop(IDbContextFactory<ClassifierDb> databases
             await cancel.CancelAsync();
             return;
         }
+        alive?.Beat(); // the database answered: the worker's health check sees it alive during a long job too
         context.AnnounceProgress();
         await FlushAsync(db, context, CancellationToken.None);
         if (beat == JobHeartbeat.CancelRequested) await cancel.CancelAsync();

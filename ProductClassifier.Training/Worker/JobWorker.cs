@@ -17,7 +17,7 @@ namespace ProductClassifier.Training.Worker;
 /// and nothing it reported is lost.
 /// </summary>
 public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumerable<IJobHandler> handlers, ModelStore models,
-    IOptions<WorkerOptions> options, ILogger<JobWorker> logger) : BackgroundService
+    IOptions<WorkerOptions> options, WorkerHeartbeat alive, ILogger<JobWorker> logger) : BackgroundService
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
@@ -49,6 +49,7 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
                 await Task.Delay(pause, stoppingToken);
                 continue;
             }
+            alive.Beat();
             if (job is null)
             {
                 await Task.Delay(TimeSpan.FromSeconds(_options.PollSeconds), stoppingToken);
@@ -75,7 +76,7 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         await using var db = await databases.CreateDbContextAsync(stoppingToken);
         var context = new JobContext(job, db, Path.Combine(models.Root, "jobs", job.Id.ToString()), _options.Device);
         context.Emit(new StatusEvent(JobStatus.Running, _options.WorkerId, job.Attempts, device));
-        var heartbeat = new JobHeartbeatLoop(databases, context, _options, cancel, logger);
+        var heartbeat = new JobHeartbeatLoop(databases, context, _options, cancel, logger, alive);
         var beating = heartbeat.RunAsync();
 
         var outcome = await OutcomeAsync(job, context, cancel.Token, stoppingToken);

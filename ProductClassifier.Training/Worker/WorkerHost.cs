@@ -33,6 +33,7 @@ public static class WorkerHost
         builder.Services.AddSimilarity();
         Handler(sp => ActivatorUtilities.CreateInstance<IndexSimilarityJobHandler>(sp));
         Handler(_ => new TrainEmbeddingJobHandler(models));
+        builder.Services.AddSingleton<WorkerHeartbeat>();
         builder.Services.AddHostedService<JobWorker>();
         return builder.Build();
     }

@@ -17,6 +17,9 @@ public sealed class WorkerOptions
     [Range(1, 3600)] public double StaleAfterSeconds { get; set; } = 30;
     [Range(1, 100)] public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Rewritten after every successful poll and heartbeat (<see cref="WorkerHeartbeat"/>); null: none.</summary>
+    public string? HeartbeatFile { get; set; }
+
     /// <summary>cpu, cuda, cuda:N; null: CUDA when present.</summary>
     public string? Device { get; set; }
 }

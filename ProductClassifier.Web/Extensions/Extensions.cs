@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Health;
 using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Grids;
 using ProductClassifier.Web.Jobs;
@@ -19,13 +20,13 @@ internal static class Extensions
 {
     /// <summary>
     /// Finds the database (ConnectionStrings:Postgres, else the project's local cluster, started when
-    /// needed), migrates it, and registers the app's services.
+    /// needed), migrates it (unless Database:Migrate is false), and registers the app's services.
     /// </summary>
     public static async Task AddApplicationServicesAsync(this IHostApplicationBuilder builder, CancellationToken ct = default)
     {
         builder.AddSettingsBesideTheAssembly();
         var connectionString = await DatabaseLocator.ResolveAsync(builder.Configuration, Console.Error.WriteLine, ct);
-        await DatabaseLocator.MigrateAsync(connectionString, ct);
+        await DatabaseLocator.PrepareAsync(builder.Configuration, connectionString, ct);
         builder.Services.AddDbContextFactory<ClassifierDb>(o => ClassifierDbOptions.Configure(o, connectionString));
 
         builder.Services.AddSingleton(sp => ImageStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
@@ -43,6 +44,7 @@ internal static class Extensions
         builder.Services.AddSingleton<RoundOverview>();
         builder.Services.AddSingleton<SimulationRuns>();
         builder.AddSimilaritySearch();
+        builder.Services.AddReadinessChecks().AddCheck<SimilarityIndexHealthCheck>("similarity", tags: [HealthEndpoints.Ready]);
     }
 
     /// <summary>
