@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -19,6 +20,9 @@ namespace ProductClassifier.Web.Access;
 internal static class SignInExtensions
 {
     private const string CookieOrApiKey = "CookieOrApiKey";
+
+    /// <summary>Where the keys that sign cookies are kept; unset: ASP.NET Core's default (the user profile).</summary>
+    public const string KeysFolderKey = "DataProtection:KeysFolder";
 
     public static void AddSignIn(this IHostApplicationBuilder builder)
     {
@@ -47,6 +51,10 @@ internal static class SignInExtensions
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        // A container's profile dies with it, and replicas each make their own keys: sign-ins then end at every
+        // deployment and fail on the replica that did not sign them. A shared folder (a volume) keeps one key ring.
+        if (builder.Configuration[KeysFolderKey] is { Length: > 0 } keys)
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("ProductClassifier");
         builder.AddAccessChecks();
     }
 

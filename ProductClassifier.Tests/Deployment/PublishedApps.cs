@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+using ProductClassifier.Core.Data;
+
+namespace ProductClassifier.Tests.Deployment;
+
+/// <summary>
+/// The web app and the training process published exactly as docker/web.Dockerfile and docker/training.Dockerfile
+/// publish them (their build stages replayed by <see cref="DockerBuildStage"/>, default build arguments: the CPU
+/// backend), once for the test class; what the images would run, without Docker.
+/// </summary>
+public sealed class PublishedApps : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pc-published-").FullName;
+
+    /// <summary>The image's /app: the build stage's /out.</summary>
+    public string Web { get; private set; } = "";
+    public string Training { get; private set; } = "";
+
+    /// <summary>What the builds printed, for a failure's message.</summary>
+    public StringWriter Log { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+        var web = await DockerBuildStage.RunAsync(DockerfileTests.Web, "build", DockerfileTests.Repository, Path.Combine(_folder, "web"), Log, timeout.Token);
+        var training = await DockerBuildStage.RunAsync(DockerfileTests.Training, "build", DockerfileTests.Repository, Path.Combine(_folder, "training"), Log, timeout.Token);
+        Web = Path.Combine(web, "out");
+        Training = Path.Combine(training, "out");
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet DLL ARGS</c> in <paramref name="app"/> (the image's working directory) in Production, with the
+    /// settings given and none of the test run's own ASP.NET Core or data-root variables.
+    /// </summary>
+    public static PublishedProcess Start(string app, string dll, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(app, dll), .. args])
+        {
+            WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)
+                     || k.Contains("__", StringComparison.Ordinal) || k == ProjectRoot.EnvironmentVariable).ToList())
+            start.Environment.Remove(key);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        return new PublishedProcess(Process.Start(start)!);
+    }
+}
+
+/// <summary>A process started from a publish output; its output is kept for failure messages; killed when disposed.</summary>
+public sealed class PublishedProcess : IDisposable
+{
+    private readonly StringBuilder _output = new();
+
+    public PublishedProcess(Process process)
+    {
+        Process = process;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await Process.WaitForExitAsync(timeout.Token);
+        return Process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.WaitForExit();
+        Process.Dispose();
+    }
+}
