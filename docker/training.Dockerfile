@@ -12,7 +12,9 @@ ARG BACKEND=cpu
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG BACKEND
 WORKDIR /src
-# Restore first, from the project files alone, so a source change does not download the packages again.
+# Restore first, from the project files alone, so a source change does not download the packages again. The publish
+# restores once more, from the cache: what a restore brings in depends on the sources too (without the .razor files
+# the Web SDK leaves out ASP.NET Core's framework assets, blazor.web.js).
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY build/ build/
 COPY ProductClassifier.Core/ProductClassifier.Core.csproj ProductClassifier.Core/
@@ -21,7 +23,7 @@ RUN dotnet restore ProductClassifier.Training/ProductClassifier.Training.csproj 
 COPY ProductClassifier.Core/ ProductClassifier.Core/
 COPY ProductClassifier.Training/ ProductClassifier.Training/
 # linux-x64 only: libtorch and ONNX Runtime for the other platforms stay out of the image.
-RUN dotnet publish ProductClassifier.Training/ProductClassifier.Training.csproj -c Release -r linux-x64 --self-contained false --no-restore -p:TorchBackend=$BACKEND -p:OnnxRuntimeBackend=$BACKEND -o /out
+RUN dotnet publish ProductClassifier.Training/ProductClassifier.Training.csproj -c Release -r linux-x64 --self-contained false -p:TorchBackend=$BACKEND -p:OnnxRuntimeBackend=$BACKEND -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime-cpu
 # curl for the classify API's health check; libgomp1 for LightGBM's OpenMP.

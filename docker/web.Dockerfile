@@ -5,7 +5,9 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Restore first, from the project files alone, so a source change does not download the packages again.
+# Restore first, from the project files alone, so a source change does not download the packages again. The publish
+# restores once more, from the cache: what a restore brings in depends on the sources too (without the .razor files
+# the Web SDK leaves out ASP.NET Core's framework assets, blazor.web.js).
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY build/ build/
 COPY ProductClassifier.Core/ProductClassifier.Core.csproj ProductClassifier.Core/
@@ -15,7 +17,7 @@ COPY ProductClassifier.Core/ ProductClassifier.Core/
 COPY ProductClassifier.Web/ ProductClassifier.Web/
 # linux-x64 only: the natives of the other platforms stay out of the image. ResNet18's ONNX files (DnnImageModels/)
 # come from their package into the output with the rest.
-RUN dotnet publish ProductClassifier.Web/ProductClassifier.Web.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /out
+RUN dotnet publish ProductClassifier.Web/ProductClassifier.Web.csproj -c Release -r linux-x64 --self-contained false -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl for the health check; the image has none.

@@ -8,10 +8,11 @@ internal static class BuildProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> command, string workdir, CancellationToken ct)
     {
         var start = new ProcessStartInfo(command[0], command.Skip(1)) { WorkingDirectory = workdir, RedirectStandardOutput = true, RedirectStandardError = true };
-        // The test host's MSBuild settings must not leak into the build it starts; and no build server may outlive it
-        // (one holding the output pipes open would keep this waiting).
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
+        // A clean environment, as in the SDK image: none of the test host's MSBuild or test platform variables.
+        var kept = start.Environment.Where(e => e.Key is "PATH" or "HOME" or "TMPDIR" || e.Key.StartsWith("NUGET_", StringComparison.Ordinal)).ToList();
+        start.Environment.Clear();
+        foreach (var (key, value) in kept) start.Environment[key] = value;
+        // No build server may outlive the build (one holding the output pipes open would keep this waiting).
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";

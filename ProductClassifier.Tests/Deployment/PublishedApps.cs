@@ -23,10 +23,16 @@ public sealed class PublishedApps : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-        var web = await DockerBuildStage.RunAsync(DockerfileTests.Web, "build", DockerfileTests.Repository, Path.Combine(_folder, "web"), Log, timeout.Token);
-        var training = await DockerBuildStage.RunAsync(DockerfileTests.Training, "build", DockerfileTests.Repository, Path.Combine(_folder, "training"), Log, timeout.Token);
-        Web = Path.Combine(web, "out");
-        Training = Path.Combine(training, "out");
+        Web = await PublishAsync(DockerfileTests.Web, "web", timeout.Token);
+        Training = await PublishAsync(DockerfileTests.Training, "training", timeout.Token);
+    }
+
+    /// <summary>The build stage's /out; its sources and intermediate output (a second copy of libtorch) are removed at once to spare the disk.</summary>
+    private async Task<string> PublishAsync(Dockerfile dockerfile, string name, CancellationToken ct)
+    {
+        var root = await DockerBuildStage.RunAsync(dockerfile, "build", DockerfileTests.Repository, Path.Combine(_folder, name), Log, ct);
+        Directory.Delete(Path.Combine(root, "src"), recursive: true);
+        return Path.Combine(root, "out");
     }
 
     public Task DisposeAsync()
