@@ -30,7 +30,8 @@ public sealed class WorkerHeartbeatTests(TestDatabase database) : IClassFixture<
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(50);
         var written = File.GetLastWriteTimeUtc(file);
-        await Task.Delay(400);
+        // Polls come every 0.1 s; under load the next may be late, so wait for it rather than a fixed time.
+        while (File.GetLastWriteTimeUtc(file) == written && DateTime.UtcNow < deadline) await Task.Delay(50);
         var rewritten = File.GetLastWriteTimeUtc(file);
         var running = WorkerHeartbeat.Check(file, TimeSpan.FromSeconds(30));
         await host.StopAsync();
