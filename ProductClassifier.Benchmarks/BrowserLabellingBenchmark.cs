@@ -53,7 +53,7 @@ internal static class BrowserLabellingBenchmark
                 $"think time {think} ms (uniform 0–{2 * think}), database: {database.Description}");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LabellingBenchmark.Load()}");
             var settings = new Dictionary<string, string>
-                { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = $"{overlap:R}" };
+            { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = $"{overlap:R}" };
             await using var app = new BenchmarkWebApp(database.ConnectionString, images.FullName, settings).Start();
             await using var chromium = await HeadlessChromium.LaunchAsync();
             var pages = new List<(string Name, IPage Page)>();

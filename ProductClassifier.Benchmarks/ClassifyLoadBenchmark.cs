@@ -31,7 +31,11 @@ internal static class ClassifyLoadBenchmark
         var products = await db.Products.AsNoTracking().Where(p => p.CatalogueId == catalogue.Id).OrderBy(p => p.Id).Take(2000).ToListAsync(ct);
         var bodies = products.Chunk(batch).Select(chunk => chunk.Select(p => new
         {
-            id = p.Id.ToString(), p.Title, p.Description, p.Brand, price = (double?)p.Price,
+            id = p.Id.ToString(),
+            p.Title,
+            p.Description,
+            p.Brand,
+            price = (double?)p.Price,
             attributes = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(p.Attributes),
             image = withImages && p.ImageRef is { } r && images.PathOf(catalogue.Name, r) is { } path && File.Exists(path)
                 ? Convert.ToBase64String(File.ReadAllBytes(path)) : null,

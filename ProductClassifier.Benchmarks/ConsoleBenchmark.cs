@@ -146,8 +146,13 @@ internal static class ConsoleBenchmark
         {
             var product = new Product
             {
-                CatalogueId = catalogue.Id, Source = "bench", ExternalId = $"p{i}", ContentHash = "h", Title = $"product {i}",
-                FirstSeen = DateTime.UtcNow, LastSeen = DateTime.UtcNow,
+                CatalogueId = catalogue.Id,
+                Source = "bench",
+                ExternalId = $"p{i}",
+                ContentHash = "h",
+                Title = $"product {i}",
+                FirstSeen = DateTime.UtcNow,
+                LastSeen = DateTime.UtcNow,
             };
             rows.Add((product, leaves[random.Next(leaves.Length)]));
         }
@@ -168,11 +173,15 @@ internal static class ConsoleBenchmark
             var probabilities = Probabilities(corpus, new Random(number), found: 0.6 + 0.1 * number);
             var report = evaluator.Evaluate(new Dictionary<string, float[]>
             {
-                ["linear"] = probabilities, ["fasttext"] = probabilities, ["minilm-mlp"] = probabilities,
-                [ModelEvaluator.Average] = probabilities, [ModelEvaluator.Served] = probabilities,
+                ["linear"] = probabilities,
+                ["fasttext"] = probabilities,
+                ["minilm-mlp"] = probabilities,
+                [ModelEvaluator.Average] = probabilities,
+                [ModelEvaluator.Served] = probabilities,
             }, test, new Dictionary<string, float[]>());
             await models.RegisterAsync(db, catalogue, new VersionRegistration(number, $"{catalogue.Name}/v{number}", "linear,fasttext,minilm-mlp,average",
-                report.ToJson(), "cpu") { HumanLabels = 0, RuleLabels = products, TestPredictions = report.TestPredictions }, activate: true, ct);
+                report.ToJson(), "cpu")
+            { HumanLabels = 0, RuleLabels = products, TestPredictions = report.TestPredictions }, activate: true, ct);
         }
         return (catalogue.Name, ids.Count);
     }

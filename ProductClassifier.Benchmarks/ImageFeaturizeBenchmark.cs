@@ -23,8 +23,9 @@ internal static class ImageFeaturizeBenchmark
             Console.Error.WriteLine($"featurize benchmark: no dataset.json in {folder} (../shared/data is absent in a fresh clone); pass --dataset FOLDER.");
             return 1;
         }
-        int images = Option(args, "--images", 1000), sentences = Option(args, "--sentences", 2000);
-        int sessions = Option(args, "--sessions", Environment.ProcessorCount);
+        var images = Option(args, "--images", 1000);
+        var sentences = Option(args, "--sentences", 2000);
+        var sessions = Option(args, "--sessions", Environment.ProcessorCount);
         var corpus = await DatasetCorpusLoader.LoadAsync(folder, ct);
         var paths = corpus.Products.Select(p => p.ImagePath).OfType<string>().Take(images).ToArray();
         Console.WriteLine($"featurize benchmark: {corpus.Name}, {paths.Length} images, {sessions} sessions; machine: " +

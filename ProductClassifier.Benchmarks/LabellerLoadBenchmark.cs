@@ -28,7 +28,7 @@ internal static class LabellerLoadBenchmark
                 $"{overlap:P0} overlap, think time {think} ms (uniform 0–{2 * think}), database: {database.Description}");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LabellingBenchmark.Load()}");
             var settings = new Dictionary<string, string>
-                { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = $"{overlap:R}" };
+            { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = $"{overlap:R}" };
             await using var app = new BenchmarkWebApp(database.ConnectionString, images.FullName, settings).Start();
             var queue = app.Services.GetRequiredService<LabellingQueue>();
             var history = app.Services.GetRequiredService<LabellingHistory>();
@@ -38,7 +38,7 @@ internal static class LabellerLoadBenchmark
             {
                 var name = $"load-labeller-{l}";
                 var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-                    { BaseAddress = app.Address };
+                { BaseAddress = app.Address };
                 var labeller = new LoadLabeller(name, http, queue, history, record);
                 await labeller.SignInAsync(await app.CreateUserAsync(name, Roles.Labeller), ct);
                 team.Add((labeller, http));

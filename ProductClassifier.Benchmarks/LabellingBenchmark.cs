@@ -104,7 +104,7 @@ internal static class LabellingBenchmark
     private static ServiceProvider Services(string connectionString, double overlap)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = overlap.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build();
+        { [$"{LabellingQueueOptions.Section}:{nameof(LabellingQueueOptions.OverlapFraction)}"] = overlap.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddDbContextFactory<ClassifierDb>(o => ClassifierDbOptions.Configure(o, connectionString));
         return services.AddLabelling().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -28,23 +28,34 @@ internal sealed record LabellingBenchmarkRound(string Name, int CatalogueId, lon
         var now = DateTime.UtcNow;
         var products = Enumerable.Range(0, items).Select(i => new Product
         {
-            CatalogueId = catalogue.Id, Source = "bench", ExternalId = $"p{i}", ContentHash = $"h{i}", FirstSeen = now, LastSeen = now,
-            Title = $"Product {i} cotton shirt", Description = $"A description of product {i}, long enough to look real. " +
+            CatalogueId = catalogue.Id,
+            Source = "bench",
+            ExternalId = $"p{i}",
+            ContentHash = $"h{i}",
+            FirstSeen = now,
+            LastSeen = now,
+            Title = $"Product {i} cotton shirt",
+            Description = $"A description of product {i}, long enough to look real. " +
                 string.Concat(Enumerable.Repeat("Soft, durable and easy to wash. ", 6)),
-            Brand = $"Brand {i % 37}", Merchant = $"Merchant {i % 5}", Price = 10 + i % 90, Currency = "EUR", ImageRef = ImageRef(i),
+            Brand = $"Brand {i % 37}",
+            Merchant = $"Merchant {i % 5}",
+            Price = 10 + i % 90,
+            Currency = "EUR",
+            ImageRef = ImageRef(i),
             Attributes = JsonSerializer.Serialize(new { colour = "red", size = i % 50, material = "cotton" }),
         }).ToList();
         db.Products.AddRange(products);
         var version = new ModelVersion { CatalogueId = catalogue.Id, Number = 1, Folder = $"{name}/v1", Members = "meta", IsActive = true };
         db.ModelVersions.Add(version);
         var rules = Enumerable.Range(0, 20).Select(d => new Rule
-            { CatalogueId = catalogue.Id, Code = $"r{d}", CategoryId = categories[$"Department {d} > Kind 0"], Field = "title", Terms = ["shirt"] }).ToList();
+        { CatalogueId = catalogue.Id, Code = $"r{d}", CategoryId = categories[$"Department {d} > Kind 0"], Field = "title", Terms = ["shirt"] }).ToList();
         db.Rules.AddRange(rules);
         await db.SaveChangesAsync(ct);
 
         db.Predictions.AddRange(products.Select((p, i) => new Prediction
         {
-            ProductId = p.Id, ModelVersionId = version.Id,
+            ProductId = p.Id,
+            ModelVersionId = version.Id,
             Categories = JsonSerializer.Serialize(Enumerable.Range(0, 3).Select(r => $"Department {(i + r) % 20} > Kind {i % 10}")
                 .Select((path, r) => new { categoryId = categories[path], path, probability = 0.9 - 0.3 * r })),
         }));
@@ -57,7 +68,7 @@ internal sealed record LabellingBenchmarkRound(string Name, int CatalogueId, lon
         db.LabellingBatches.Add(batch);
         await db.SaveChangesAsync(ct);
         db.BatchItems.AddRange(products.Select((p, i) => new BatchItem
-            { BatchId = batch.Id, ProductId = p.Id, Position = i, InclusionProbability = 0.1 }));
+        { BatchId = batch.Id, ProductId = p.Id, Position = i, InclusionProbability = 0.1 }));
         await db.SaveChangesAsync(ct);
         return new LabellingBenchmarkRound(name, catalogue.Id, batch.Id);
     }

@@ -24,8 +24,10 @@ internal sealed partial class LoadLabeller(string name, HttpClient http, Labelli
         var form = await http.GetStringAsync("/account/login", ct);
         var response = await record.HttpAsync("POST /account/login", () => http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
-            ["Input.UserName"] = name, ["Input.Password"] = password,
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+            ["Input.UserName"] = name,
+            ["Input.Password"] = password,
         }), ct), HttpStatusCode.Redirect);
         if (response != HttpStatusCode.Redirect) throw new InvalidOperationException($"{name} could not sign in: {response}");
     }

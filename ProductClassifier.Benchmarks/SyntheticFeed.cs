@@ -11,7 +11,7 @@ internal sealed class SyntheticFeed
         string Currency, string Image, string Category, string Colour, string Size, string Material)
     {
         public string Attributes => JsonSerializer.Serialize(new SortedDictionary<string, string>
-            { ["colour"] = Colour, ["material"] = Material, ["size"] = Size });
+        { ["colour"] = Colour, ["material"] = Material, ["size"] = Size });
     }
 
     private static readonly string[] Adjectives = ["classic", "slim", "organic", "vintage", "waterproof", "lightweight", "premium", "soft", "stretch", "casual"];

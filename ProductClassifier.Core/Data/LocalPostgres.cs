@@ -52,8 +52,15 @@ public sealed class LocalPostgres
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
-        Host = "127.0.0.1", Port = Port, Username = User, Database = Database, Passfile = PasswordFile,
-        Pooling = true, MaxPoolSize = 50, Timeout = 30, IncludeErrorDetail = true,
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = User,
+        Database = Database,
+        Passfile = PasswordFile,
+        Pooling = true,
+        MaxPoolSize = 50,
+        Timeout = 30,
+        IncludeErrorDetail = true,
     }.ConnectionString;
 
     /// <summary>The cluster ./run and ./pc share: <c>.data/postgres</c> under the project root.</summary>
@@ -135,7 +142,7 @@ public sealed class LocalPostgres
     {
         Directory.CreateDirectory(dir);
         var psi = new ProcessStartInfo("su", [ServiceUser, "-s", "/bin/sh", "-c", $"test -x {Quote(dir)} && test -r {Quote(dir)}"])
-            { RedirectStandardError = true, RedirectStandardOutput = true };
+        { RedirectStandardError = true, RedirectStandardOutput = true };
         using var p = Process.Start(psi)!;
         p.WaitForExit();
         return p.ExitCode == 0;

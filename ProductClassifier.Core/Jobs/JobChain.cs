@@ -58,7 +58,8 @@ public static class JobChain
         var parameters = step.Parameters?.DeepClone().AsObject() ?? [];
         var rest = new JsonArray(then.Select(s => (JsonNode)new JsonObject
         {
-            ["kind"] = s.Kind, ["parameters"] = s.Parameters?.DeepClone(),
+            ["kind"] = s.Kind,
+            ["parameters"] = s.Parameters?.DeepClone(),
         }).ToArray());
         if (rest.Count > 0) parameters[Then] = rest;
         else parameters.Remove(Then);

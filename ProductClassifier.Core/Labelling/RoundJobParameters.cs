@@ -22,7 +22,10 @@ public sealed record RoundJobParameters
 
     public static RoundJobParameters From(RoundSettings settings, bool openNext = true) => new()
     {
-        Strategy = settings.Strategy, BatchSize = settings.BatchSize, Seed = settings.Seed, OverlapFraction = settings.OverlapFraction,
+        Strategy = settings.Strategy,
+        BatchSize = settings.BatchSize,
+        Seed = settings.Seed,
+        OverlapFraction = settings.OverlapFraction,
         OpenNext = openNext,
     };
 }

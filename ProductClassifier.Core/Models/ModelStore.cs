@@ -54,9 +54,14 @@ public sealed class ModelStore(string root)
         if (registration.Owner is { } owner) await owner.ConfirmAsync(db, ct);
         var version = new ModelVersion
         {
-            CatalogueId = catalogue.Id, Number = registration.Number, Folder = registration.Folder, Members = registration.Members,
-            Metrics = registration.Metrics, Device = registration.Device,
-            HumanLabels = registration.HumanLabels, RuleLabels = registration.RuleLabels,
+            CatalogueId = catalogue.Id,
+            Number = registration.Number,
+            Folder = registration.Folder,
+            Members = registration.Members,
+            Metrics = registration.Metrics,
+            Device = registration.Device,
+            HumanLabels = registration.HumanLabels,
+            RuleLabels = registration.RuleLabels,
         };
         db.ModelVersions.Add(version);
         await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public static class RuleApplier
         var total = await live.CountAsync(ct);
         var labels = new List<(long Product, int Category, int Rule)>();
         int done = 0, labelled = 0;
-        for (long after = 0; ; )
+        for (long after = 0; ;)
         {
             // Keyset pages keep memory flat for large catalogues; descriptions are only read when a rule needs them.
             var page = await live.Where(p => p.Id > after).OrderBy(p => p.Id).Take(PageSize)

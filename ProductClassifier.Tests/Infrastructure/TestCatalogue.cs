@@ -23,9 +23,16 @@ internal static class TestCatalogue
     {
         var product = new Product
         {
-            CatalogueId = catalogueId, Source = "test", ExternalId = Guid.NewGuid().ToString("N"), ContentHash = "h",
-            Title = title, Description = description, Brand = brand,
-            FirstSeen = DateTime.UtcNow, LastSeen = DateTime.UtcNow, GoneAt = gone ? DateTime.UtcNow : null,
+            CatalogueId = catalogueId,
+            Source = "test",
+            ExternalId = Guid.NewGuid().ToString("N"),
+            ContentHash = "h",
+            Title = title,
+            Description = description,
+            Brand = brand,
+            FirstSeen = DateTime.UtcNow,
+            LastSeen = DateTime.UtcNow,
+            GoneAt = gone ? DateTime.UtcNow : null,
         };
         db.Products.Add(product);
         await db.SaveChangesAsync();

@@ -17,9 +17,17 @@ public sealed class ProductsPageTests(TestDatabase database) : IClassFixture<Tes
         var catalogue = await CatalogueStore.GetOrCreateAsync(db, "web-" + Guid.NewGuid().ToString("N")[..8]);
         var products = titles.Select((title, i) => new Product
         {
-            CatalogueId = catalogue.Id, Source = "shop", ExternalId = $"X{i:D4}", Title = title, Brand = "Acme",
-            Price = 10 + i, Currency = "EUR", ContentHash = "h", FeedCategory = "Home > Mugs",
-            FirstSeen = DateTime.UtcNow, LastSeen = DateTime.UtcNow,
+            CatalogueId = catalogue.Id,
+            Source = "shop",
+            ExternalId = $"X{i:D4}",
+            Title = title,
+            Brand = "Acme",
+            Price = 10 + i,
+            Currency = "EUR",
+            ContentHash = "h",
+            FeedCategory = "Home > Mugs",
+            FirstSeen = DateTime.UtcNow,
+            LastSeen = DateTime.UtcNow,
         }).ToList();
         db.Products.AddRange(products);
         await db.SaveChangesAsync();

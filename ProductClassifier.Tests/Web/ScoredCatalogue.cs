@@ -84,10 +84,13 @@ internal sealed record ScoredCatalogue(Catalogue Catalogue, IReadOnlyDictionary<
         }
         var report = new ModelEvaluator(corpus).Evaluate(new Dictionary<string, float[]>
         {
-            ["linear"] = probabilities, [ModelEvaluator.Average] = probabilities, [ModelEvaluator.Served] = probabilities,
+            ["linear"] = probabilities,
+            [ModelEvaluator.Average] = probabilities,
+            [ModelEvaluator.Served] = probabilities,
         }, rows, new Dictionary<string, float[]>());
         return await models.RegisterAsync(db, catalogue, new VersionRegistration(number, $"{catalogue.Name}/v{number}", "linear,average",
-            report.ToJson(), "cpu") { HumanLabels = number - 1, RuleLabels = 9, TestPredictions = report.TestPredictions }, activate, CancellationToken.None);
+            report.ToJson(), "cpu")
+        { HumanLabels = number - 1, RuleLabels = 9, TestPredictions = report.TestPredictions }, activate, CancellationToken.None);
     }
 
     public static IEnumerable<string> Lineage(string path)

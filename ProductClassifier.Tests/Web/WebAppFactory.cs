@@ -84,8 +84,10 @@ public sealed partial class WebAppFactory(string connectionString, string imageR
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         return await client.PostAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = userName, ["Input.Password"] = password,
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
         }));
     }
 

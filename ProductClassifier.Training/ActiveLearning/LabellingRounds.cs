@@ -59,7 +59,11 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
 
             var batch = new LabellingBatch
             {
-                CatalogueId = catalogue.Id, Strategy = strategy.ToName(), PickedWithVersionId = version.Id, Round = round, Seed = seed,
+                CatalogueId = catalogue.Id,
+                Strategy = strategy.ToName(),
+                PickedWithVersionId = version.Id,
+                Round = round,
+                Seed = seed,
                 OverlapFraction = overlapFraction,
             };
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -68,7 +72,9 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 await db.SaveChangesAsync(ct);
                 db.BatchItems.AddRange(picks.Select((p, position) => new BatchItem
                 {
-                    BatchId = batch.Id, ProductId = corpus.Products[p.Index].Id, Position = position,
+                    BatchId = batch.Id,
+                    ProductId = corpus.Products[p.Index].Id,
+                    Position = position,
                     InclusionProbability = p.InclusionProbability,
                 }));
                 await db.SaveChangesAsync(ct);
@@ -113,7 +119,10 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
                 var version = await RegisterAsync(catalogue, batch,
                     new VersionRegistration(number, folder, string.Join(",", result.ModelNames), report.ToJson(), start.Device)
                     {
-                        HumanLabels = human.Length, RuleLabels = start.RuleLabels, TestPredictions = report.TestPredictions, Owner = Owner,
+                        HumanLabels = human.Length,
+                        RuleLabels = start.RuleLabels,
+                        TestPredictions = report.TestPredictions,
+                        Owner = Owner,
                     }, ct);
                 return (batch, version, report);
             }

@@ -60,7 +60,11 @@ public sealed record RoundTuning
         var data = new TrainingData(features, labels, [.. human.Order(), .. replay], ValidationRows: []);
         var options = new TrainingOptions
         {
-            Device = device, Seed = seed, Epochs = Epochs, BatchSize = BatchSize, LearningRateFactor = LearningRateFactor,
+            Device = device,
+            Seed = seed,
+            Epochs = Epochs,
+            BatchSize = BatchSize,
+            LearningRateFactor = LearningRateFactor,
         };
         return new StackingTrainer(sink).FineTune(ensemble, data, options, ct, DistilReplay ? DistilledReplay.For(data, replay) : null);
     }

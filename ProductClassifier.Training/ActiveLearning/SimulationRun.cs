@@ -28,8 +28,12 @@ internal sealed class SimulationRun : IDisposable
         _human = [.. source.HumanLabels];
         _corpus = new Corpus
         {
-            Name = source.Name, Products = source.Products, Categories = source.Categories,
-            RuleCategories = source.RuleCategories, ReferenceLabels = source.ReferenceLabels, HumanLabels = _human,
+            Name = source.Name,
+            Products = source.Products,
+            Categories = source.Categories,
+            RuleCategories = source.RuleCategories,
+            ReferenceLabels = source.ReferenceLabels,
+            HumanLabels = _human,
         };
         _ensemble = setup.Pretrained;
     }

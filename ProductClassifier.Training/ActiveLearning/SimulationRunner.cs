@@ -53,7 +53,8 @@ public sealed class SimulationRunner(SimulationOptions options, IPretrainedFeatu
         {
             // Averaging only: the meta-learner would need k more trainings per member and, kept frozen while the
             // members are fine-tuned, keeps trusting what the rules taught it.
-            Folds = 1, Rows = [.. split.Development],
+            Folds = 1,
+            Rows = [.. split.Development],
             Members = new TrainingOptions { Device = options.Device, Epochs = options.PretrainEpochs, RuleDropout = options.PretrainRuleDropout },
         }, ct);
     }

@@ -34,7 +34,9 @@ internal static class DemoCommand
             if (p.GetValue(noJobs)) return;
             db.RoundSettings.Add(new RoundSettings
             {
-                CatalogueId = imported.Catalogue.Id, BatchSize = FirstStartJobs.Round.BatchSize, Strategy = FirstStartJobs.Round.Strategy,
+                CatalogueId = imported.Catalogue.Id,
+                BatchSize = FirstStartJobs.Round.BatchSize,
+                Strategy = FirstStartJobs.Round.Strategy,
             });
             await db.SaveChangesAsync(ct);
             var job = await JobChain.QueueAsync(db, imported.Catalogue.Id, FirstStartJobs.Steps(), ct);

@@ -14,7 +14,7 @@ internal static class ImportDatasetCommand
     {
         var folder = new Argument<string>("DIR") { Description = "Folder with a dataset.json" };
         var groundTruth = new Option<bool>("--ground-truth")
-            { Description = "Also load its true labels as reference labels (evaluation and simulation only, never training)" };
+        { Description = "Also load its true labels as reference labels (evaluation and simulation only, never training)" };
         var command = new Command("import-dataset",
             "Create or replace the catalogue a dataset folder describes: taxonomy, products, images, rules (applied), true labels")
             { folder, groundTruth };

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Models;
@@ -75,7 +74,9 @@ internal static class ModelCommands
             var request = new TrainRequest(PreprocessingConfig.Resolve(p.GetValue(config), datasetName: catalogue.Name))
             {
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ModelRegistry.MemberNames,
-                Folds = p.GetValue(folds), Epochs = p.GetValue(epochs), Device = p.GetValue(DeviceOption),
+                Folds = p.GetValue(folds),
+                Epochs = p.GetValue(epochs),
+                Device = p.GetValue(DeviceOption),
                 RuleDropout = p.GetValue(ruleDropout),
             };
             CliHost.Info($"catalogue '{catalogue.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, " +

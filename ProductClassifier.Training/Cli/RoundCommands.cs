@@ -48,7 +48,7 @@ internal static class RoundCommands
                 .Select(i => new { i.ProductId, Categories = db.ReferenceLabels.Where(l => l.ProductId == i.ProductId).Select(l => l.CategoryId).ToArray() })
                 .ToListAsync(ct);
             db.LabelDecisions.AddRange(truth.Where(t => t.Categories.Length > 0).Select(t => new LabelDecision
-                { ProductId = t.ProductId, Labeller = "oracle", PositiveCategoryIds = t.Categories, BatchId = batch.Id }));
+            { ProductId = t.ProductId, Labeller = "oracle", PositiveCategoryIds = t.Categories, BatchId = batch.Id }));
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"round {batch.Round}: {truth.Count(t => t.Categories.Length > 0)} products labelled from reference labels");
             if (await RoundContinuation.QueueIfDecidedAsync(db, catalogue.Id, ct) is { } job)
@@ -85,7 +85,9 @@ internal static class RoundCommands
         var rows = await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id).OrderBy(b => b.Round)
             .Select(b => new
             {
-                b.Round, b.Strategy, b.CreatedAt,
+                b.Round,
+                b.Strategy,
+                b.CreatedAt,
                 Items = db.BatchItems.Count(i => i.BatchId == b.Id),
                 Labelled = db.BatchItems.Count(i => i.BatchId == b.Id && db.LabelDecisions.Any(d => d.ProductId == i.ProductId)),
                 Result = db.ModelVersions.Where(v => v.Id == b.ResultVersionId).Select(v => (int?)v.Number).FirstOrDefault(),

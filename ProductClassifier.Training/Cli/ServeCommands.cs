@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Training.Serving;
@@ -30,11 +29,13 @@ internal static class ServeCommands
         var name = new Argument<string>("NAME") { Description = "Who or what the key is for" };
         var role = new Option<string>("--role")
         {
-            Description = $"{string.Join(", ", Roles.ForKeys)} ({Roles.Classifier}: the classify API only)", DefaultValueFactory = _ => Roles.Labeller,
+            Description = $"{string.Join(", ", Roles.ForKeys)} ({Roles.Classifier}: the classify API only)",
+            DefaultValueFactory = _ => Roles.Labeller,
         };
         var expires = new Option<string>("--expires")
         {
-            Description = "How long the key works: 12h, 30d, 2w, 1y, or never", DefaultValueFactory = _ => "90d",
+            Description = "How long the key works: 12h, 30d, 2w, 1y, or never",
+            DefaultValueFactory = _ => "90d",
         };
         var create = new Command("create", "Issue an API key; it is printed once and only its hash is stored") { name, role, expires };
         create.SetAction(async (p, ct) =>

@@ -60,16 +60,30 @@ internal static class SimulateCommand
             var options = new SimulationOptions
             {
                 Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
-                Rounds = p.GetValue(rounds), BatchSize = p.GetValue(batch), Seeds = p.GetValue(seeds), TestFraction = p.GetValue(testFraction),
-                Pool = p.GetValue(pool), Tuning = new RoundTuning
+                Rounds = p.GetValue(rounds),
+                BatchSize = p.GetValue(batch),
+                Seeds = p.GetValue(seeds),
+                TestFraction = p.GetValue(testFraction),
+                Pool = p.GetValue(pool),
+                Tuning = new RoundTuning
                 {
-                    HumanWeight = p.GetValue(humanWeight), Replay = p.GetValue(replay), ReplayPerCategory = p.GetValue(replayPerCategory),
-                    DistilReplay = p.GetValue(distil), RuleTrust = p.GetValue(ruleTrust), Epochs = p.GetValue(epochs), BatchSize = p.GetValue(fineTuneBatch),
+                    HumanWeight = p.GetValue(humanWeight),
+                    Replay = p.GetValue(replay),
+                    ReplayPerCategory = p.GetValue(replayPerCategory),
+                    DistilReplay = p.GetValue(distil),
+                    RuleTrust = p.GetValue(ruleTrust),
+                    Epochs = p.GetValue(epochs),
+                    BatchSize = p.GetValue(fineTuneBatch),
                     LearningRateFactor = p.GetValue(learningRate),
                 },
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
-                PretrainEpochs = p.GetValue(pretrainEpochs), PretrainRuleDropout = p.GetValue(ruleDropout), ImportanceCap = p.GetValue(importanceCap), CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
-                FromPretrained = p.GetValue(fromPretrained), Device = p.GetValue(device), Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
+                PretrainEpochs = p.GetValue(pretrainEpochs),
+                PretrainRuleDropout = p.GetValue(ruleDropout),
+                ImportanceCap = p.GetValue(importanceCap),
+                CacheFolder = p.GetValue(noCache) ? null : ProjectRoot.DataFolder("simulate"),
+                FromPretrained = p.GetValue(fromPretrained),
+                Device = p.GetValue(device),
+                Acquisition = new AcquisitionOptions(Sample: !p.GetValue(topK),
                     UncertaintyWeight: p.GetValue(uncertaintyWeight), BalanceCategories: p.GetValue(balance),
                     Aggregation: p.GetValue(aggregate), TopK: p.GetValue(summed), MinDistance: p.GetValue(minDistance), Floor: p.GetValue(floor)),
             };

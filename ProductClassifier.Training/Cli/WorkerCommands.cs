@@ -76,7 +76,8 @@ internal static class WorkerCommands
             var parameters = new TrainJobHandler.Parameters
             {
                 Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Folds = p.GetValue(folds), Epochs = p.GetValue(epochs),
+                Folds = p.GetValue(folds),
+                Epochs = p.GetValue(epochs),
             };
             var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
                 JsonSerializer.Serialize(parameters, new JsonSerializerOptions(JsonSerializerDefaults.Web)), ct);
@@ -122,8 +123,11 @@ internal static class WorkerCommands
         {
             var parameters = new RoundJobParameters
             {
-                Strategy = QueryStrategyNames.Parse(p.GetValue(strategy)!).ToName(), BatchSize = p.GetValue(batch), Seed = p.GetValue(seed),
-                OverlapFraction = p.GetValue(overlap), OpenNext = open || !p.GetValue(noOpenNext),
+                Strategy = QueryStrategyNames.Parse(p.GetValue(strategy)!).ToName(),
+                BatchSize = p.GetValue(batch),
+                Seed = p.GetValue(seed),
+                OverlapFraction = p.GetValue(overlap),
+                OpenNext = open || !p.GetValue(noOpenNext),
             };
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);

@@ -48,8 +48,11 @@ public sealed class StackingTrainer(IMetricsSink sink)
         try
         {
             foreach (var member in ensemble.Members)
-                tuned.Add(trainer.FineTune(member, memberData?.Invoke(member) ?? data, options with { Run = member.Spec.Name,
-                    CheckpointFolder = Subfolder(options, member.Spec.Name) }, ct));
+                tuned.Add(trainer.FineTune(member, memberData?.Invoke(member) ?? data, options with
+                {
+                    Run = member.Spec.Name,
+                    CheckpointFolder = Subfolder(options, member.Spec.Name)
+                }, ct));
         }
         catch
         {

@@ -1,5 +1,4 @@
 using ProductClassifier.Core.Features;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ProductClassifier.Training.Models;

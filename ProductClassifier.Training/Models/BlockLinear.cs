@@ -1,5 +1,4 @@
 using ProductClassifier.Training.Learning;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

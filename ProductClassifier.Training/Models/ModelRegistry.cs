@@ -1,6 +1,5 @@
 using ProductClassifier.Core;
 using ProductClassifier.Training.Ensemble;
-using TorchSharp;
 using static ProductClassifier.Core.Features.FeatureSet;
 using static TorchSharp.torch;
 

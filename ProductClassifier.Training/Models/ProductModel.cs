@@ -1,6 +1,5 @@
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Learning;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ProductClassifier.Training.Models;

@@ -1,6 +1,5 @@
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Learning;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

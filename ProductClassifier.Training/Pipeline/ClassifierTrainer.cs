@@ -24,13 +24,27 @@ public sealed class ClassifierTrainer(IMetricsSink sink, IPretrainedFeatures? pr
         var specs = requested.Where(s => FeatureShapes.MissingBlock(s, features) is null).ToList();
         if (specs.Count == 0) throw new Core.UserFacingException("None of the requested models has its inputs in this catalogue's features.");
 
-        var members = new TrainingOptions { Device = request.Device, Epochs = request.Epochs, Seed = request.Seed, Patience = request.Patience,
-            RuleDropout = request.RuleDropout, CheckpointFolder = request.CheckpointFolder, Resume = request.CheckpointFolder is not null };
+        var members = new TrainingOptions
+        {
+            Device = request.Device,
+            Epochs = request.Epochs,
+            Seed = request.Seed,
+            Patience = request.Patience,
+            RuleDropout = request.RuleDropout,
+            CheckpointFolder = request.CheckpointFolder,
+            Resume = request.CheckpointFolder is not null
+        };
         var ensemble = await Task.Run(() => new StackingTrainer(sink).Train(specs, features, labels, new StackingOptions
         {
-            Folds = request.Folds, Rows = split.Train, Members = members,
-            Meta = members with { Patience = 5, Epochs = null,
-                CheckpointFolder = request.CheckpointFolder is null ? null : Path.Combine(request.CheckpointFolder, "meta") },
+            Folds = request.Folds,
+            Rows = split.Train,
+            Members = members,
+            Meta = members with
+            {
+                Patience = 5,
+                Epochs = null,
+                CheckpointFolder = request.CheckpointFolder is null ? null : Path.Combine(request.CheckpointFolder, "meta")
+            },
         }, ct), ct);
 
         var classifier = Calibrate(transform, ensemble, features, corpus, split.Validation, request.HumanWeight);

@@ -24,8 +24,12 @@ public sealed class PredictionWriter(ClassifierDb db, Catalogue catalogue, Train
         _categoryIds ??= await db.Categories.Where(c => c.CatalogueId == catalogue.Id).ToDictionaryAsync(c => c.Path, c => c.Id, ct);
         var probabilities = classifier.Predict(features, rows);
         var json = rows.Select((_, r) => JsonSerializer.Serialize(classifier.AboveThreshold(probabilities, r).Take(top)
-            .Select(x => new { categoryId = _categoryIds.GetValueOrDefault(x.Category.Path), path = x.Category.Path,
-                probability = Math.Round(x.Probability, 4) }))).ToArray();
+            .Select(x => new
+            {
+                categoryId = _categoryIds.GetValueOrDefault(x.Category.Path),
+                path = x.Category.Path,
+                probability = Math.Round(x.Probability, 4)
+            }))).ToArray();
         await UpsertAsync(rows.Select(r => corpus.Products[r].Id).ToArray(), json, ct);
     }
 

@@ -9,7 +9,7 @@ namespace ProductClassifier.Training.Pipeline;
 /// <summary>
 /// Trains a new model version of a catalogue and registers it: the same steps for `./pc train` and the worker's
 /// train jobs. The version only becomes active once everything is saved, so a failed or cancelled training never
-/// changes the active model; per-epoch checkpoints in <paramref name="checkpointFolder"/> let a crashed one resume.
+/// changes the active model; per-epoch checkpoints in <see cref="TrainRequest.CheckpointFolder"/> let a crashed one resume.
 /// </summary>
 public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsSink sink, IPretrainedFeatures? pretrained)
 {
@@ -33,7 +33,10 @@ public sealed class VersionTrainer(ClassifierDb db, ModelStore models, IMetricsS
                 version = await models.RegisterAsync(db, catalogue,
                     new VersionRegistration(number, folder, string.Join(",", classifier.ModelNames), report.ToJson(), device)
                     {
-                        HumanLabels = human, RuleLabels = rules, TestPredictions = report.TestPredictions, Owner = Owner,
+                        HumanLabels = human,
+                        RuleLabels = rules,
+                        TestPredictions = report.TestPredictions,
+                        Owner = Owner,
                     }, activate, ct);
             }
             catch

@@ -19,7 +19,7 @@ public sealed class ClassifyKeys(IOptions<ClassifyApiOptions> options) : IDispos
 {
     private readonly PartitionedRateLimiter<int> _limits = PartitionedRateLimiter.Create<int, int>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            { PermitLimit = options.Value.RequestsPerKey, Window = options.Value.RateWindow, QueueLimit = 0 }));
+        { PermitLimit = options.Value.RequestsPerKey, Window = options.Value.RateWindow, QueueLimit = 0 }));
 
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

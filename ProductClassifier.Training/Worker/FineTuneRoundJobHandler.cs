@@ -26,7 +26,8 @@ public sealed class FineTuneRoundJobHandler(ModelStore models, ImageStore images
         var members = await MembersAsync(context, catalogue, ct);
         var rounds = new LabellingRounds(context.Db, models,
             c => CorpusLoader.FromDatabaseAsync(context.Db, c, r => images.PathOf(c.Name, r), ct), _ => features,
-            new JobMetricsSink(context, expectedRuns: members)) { Device = context.Device, Owner = context.Ownership };
+            new JobMetricsSink(context, expectedRuns: members))
+        { Device = context.Device, Owner = context.Ownership };
         context.ReportProgress(0.01, "fine-tuning on the round's labels");
         LabellingBatch batch;
         ModelVersion version;

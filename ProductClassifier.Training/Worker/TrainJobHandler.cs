@@ -32,7 +32,10 @@ public sealed class TrainJobHandler(ModelStore models, ImageStore images, Func<s
         var corpus = await CorpusLoader.FromDatabaseAsync(context.Db, catalogue, r => images.PathOf(catalogue.Name, r), ct);
         var request = new TrainRequest(PreprocessingConfig.Resolve(datasetName: catalogue.Name))
         {
-            Models = parameters.Models ?? ModelRegistry.MemberNames, Folds = parameters.Folds, Epochs = parameters.Epochs, Patience = parameters.Patience,
+            Models = parameters.Models ?? ModelRegistry.MemberNames,
+            Folds = parameters.Folds,
+            Epochs = parameters.Epochs,
+            Patience = parameters.Patience,
             Device = context.Device,
         };
         var runs = request.Models.Count * (request.Folds >= 2 ? request.Folds + 1 : 1) + (request.Folds >= 2 ? 1 : 0);

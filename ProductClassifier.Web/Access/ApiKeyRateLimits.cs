@@ -21,7 +21,7 @@ internal static class ApiKeyRateLimits
             limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, int>(context =>
                 ApiKeyAuthenticationHandler.KeyIdOf(context.User) is { } key
                     ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                        { PermitLimit = requests, Window = window, QueueLimit = 0 })
+                    { PermitLimit = requests, Window = window, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(0));
             limits.OnRejected = (rejected, ct) =>
             {

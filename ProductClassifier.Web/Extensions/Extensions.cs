@@ -59,7 +59,8 @@ internal static class Extensions
         // On the CPU: an upload is one image (~40 ms), and the GPU belongs to the worker's training jobs.
         builder.Services.AddSingleton(sp => new ImageFeaturizer(new ImageFeaturizerOptions
         {
-            Sessions = sp.GetRequiredService<IOptions<SimilaritySearchOptions>>().Value.FeaturizerSessions, PreferCuda = false,
+            Sessions = sp.GetRequiredService<IOptions<SimilaritySearchOptions>>().Value.FeaturizerSessions,
+            PreferCuda = false,
         }));
         builder.Services.AddSingleton<SimilaritySearch>();
     }

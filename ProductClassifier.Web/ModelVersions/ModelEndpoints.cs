@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Access;
-using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 
 namespace ProductClassifier.Web.ModelVersions;

@@ -46,7 +46,6 @@ public sealed partial class ModelsPage
     private VersionComparison? _comparison;
     private JobProgressMessage? _running;
     private string? _catalogueName;
-    private int _catalogueId;
     private string? _error;
     private bool _isAdmin;
 
@@ -110,7 +109,7 @@ public sealed partial class ModelsPage
     {
         await using var db = await Dbs.CreateDbContextAsync(ct);
         var catalogue = await CatalogueStore.ResolveAsync(db, Catalogue, ct);
-        (_catalogueName, _catalogueId) = (catalogue.Name, catalogue.Id);
+        _catalogueName = catalogue.Name;
         _versions = await VersionList.LoadAsync(db, catalogue.Id, ct);
         if (_versions.Count == 0) throw new UserFacingException($"Catalogue '{catalogue.Name}' has no model yet: train one on the jobs page.");
         _history = History(_versions);

@@ -22,7 +22,13 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
         var batches = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogueId).OrderBy(b => b.Round)
             .Select(b => new
             {
-                b.Id, b.Round, b.Strategy, b.CreatedAt, b.FinishedAt, b.PickedWithVersionId, b.ResultVersionId,
+                b.Id,
+                b.Round,
+                b.Strategy,
+                b.CreatedAt,
+                b.FinishedAt,
+                b.PickedWithVersionId,
+                b.ResultVersionId,
                 Items = db.BatchItems.Count(i => i.BatchId == b.Id),
                 Decided = db.BatchItems.Count(i => i.BatchId == b.Id && db.LabelDecisions.Any(d => d.ProductId == i.ProductId && d.BatchId == b.Id)),
             }).ToListAsync(ct);

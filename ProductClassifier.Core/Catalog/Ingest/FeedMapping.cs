@@ -49,10 +49,16 @@ public sealed record FeedMapping
 
     private static readonly Dictionary<string, ProductField> FieldNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["externalId"] = ProductField.ExternalId, ["id"] = ProductField.ExternalId,
-        ["title"] = ProductField.Title, ["description"] = ProductField.Description, ["brand"] = ProductField.Brand,
-        ["merchant"] = ProductField.Merchant, ["price"] = ProductField.Price, ["currency"] = ProductField.Currency,
-        ["image"] = ProductField.Image, ["categoryPath"] = ProductField.CategoryPath,
+        ["externalId"] = ProductField.ExternalId,
+        ["id"] = ProductField.ExternalId,
+        ["title"] = ProductField.Title,
+        ["description"] = ProductField.Description,
+        ["brand"] = ProductField.Brand,
+        ["merchant"] = ProductField.Merchant,
+        ["price"] = ProductField.Price,
+        ["currency"] = ProductField.Currency,
+        ["image"] = ProductField.Image,
+        ["categoryPath"] = ProductField.CategoryPath,
     };
 
     /// <summary>The names a mapping file (or dataset.json's <c>fields</c>) uses for product fields.</summary>

@@ -18,7 +18,7 @@ internal static class FeedMappingFile
         try
         {
             document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions
-                { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {

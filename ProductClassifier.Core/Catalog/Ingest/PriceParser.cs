@@ -15,7 +15,7 @@ internal static class PriceParser
     private const decimal Limit = 1_000_000_000_000m;
 
     private static readonly Dictionary<char, string> Symbols = new()
-        { ['€'] = "EUR", ['$'] = "USD", ['£'] = "GBP", ['¥'] = "JPY", ['₹'] = "INR" };
+    { ['€'] = "EUR", ['$'] = "USD", ['£'] = "GBP", ['¥'] = "JPY", ['₹'] = "INR" };
 
     public static bool TryParse(string text, out decimal price, out string? currency, out string error)
     {

@@ -173,7 +173,7 @@ internal sealed unsafe class HnswGraph : IDisposable
         return (int)found;
     }
 
-    /// <summary>As <see cref="Search"/>, among the keys <paramref name="accept"/> admits (USearch asks it during the walk).</summary>
+    /// <summary>As <see cref="Search(ReadOnlySpan{float}, Span{long}, Span{float})"/>, among the keys <paramref name="accept"/> admits (USearch asks it during the walk).</summary>
     public int Search(ReadOnlySpan<float> query, Func<long, bool> accept, Span<long> keys, Span<float> distances)
     {
         CheckDimensions(query);
@@ -242,21 +242,21 @@ internal sealed unsafe class HnswGraph : IDisposable
 
     private static IndexOptions Options(int dimensions, int connectivity, int expansionAdd, int expansionSearch,
         VectorQuantization quantization) => new()
-    {
-        metric_kind = MetricKind.Cos,
-        // Stored form: float32 in and out, converted by USearch, except int8, which this class scales itself (ToInt8).
-        quantization = quantization switch
         {
-            VectorQuantization.Float16 => ScalarKind.Float16,
-            VectorQuantization.Int8 => ScalarKind.Int8,
-            _ => ScalarKind.Float32,
-        },
-        dimensions = (ulong)dimensions,
-        connectivity = (ulong)connectivity,
-        expansion_add = (ulong)expansionAdd,
-        expansion_search = (ulong)expansionSearch,
-        multi = false,
-    };
+            metric_kind = MetricKind.Cos,
+            // Stored form: float32 in and out, converted by USearch, except int8, which this class scales itself (ToInt8).
+            quantization = quantization switch
+            {
+                VectorQuantization.Float16 => ScalarKind.Float16,
+                VectorQuantization.Int8 => ScalarKind.Int8,
+                _ => ScalarKind.Float32,
+            },
+            dimensions = (ulong)dimensions,
+            connectivity = (ulong)connectivity,
+            expansion_add = (ulong)expansionAdd,
+            expansion_search = (ulong)expansionSearch,
+            multi = false,
+        };
 
     private void CheckDimensions(ReadOnlySpan<float> vector)
     {

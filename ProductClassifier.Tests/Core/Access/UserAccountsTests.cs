@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ProductClassifier.Core;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Tests.Infrastructure;

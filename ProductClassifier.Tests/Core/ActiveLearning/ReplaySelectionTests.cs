@@ -12,9 +12,12 @@ public sealed class ReplaySelectionTests
             new Dictionary<string, System.Text.Json.JsonElement>(), [i < 5 ? 2 : i < 100 ? 1 : 0])).ToList();
         return new Corpus
         {
-            Name = "replay", Products = products,
+            Name = "replay",
+            Products = products,
             Categories = [new CorpusCategory(0, "Common", -1, 1), new CorpusCategory(1, "Middle", -1, 1), new CorpusCategory(2, "Rare", -1, 1)],
-            RuleCategories = [0, 1, 2], ReferenceLabels = new int[]?[1000], HumanLabels = new int[]?[1000],
+            RuleCategories = [0, 1, 2],
+            ReferenceLabels = new int[]?[1000],
+            HumanLabels = new int[]?[1000],
         };
     }
 
@@ -54,8 +57,12 @@ public sealed class ReplaySelectionTests
         var products = source.Products.Select(p => p.Id == 11 ? p with { FiredRules = [] } : p).ToList();
         var corpus = new Corpus
         {
-            Name = source.Name, Products = products, Categories = source.Categories, RuleCategories = source.RuleCategories,
-            ReferenceLabels = source.ReferenceLabels, HumanLabels = human,
+            Name = source.Name,
+            Products = products,
+            Categories = source.Categories,
+            RuleCategories = source.RuleCategories,
+            ReferenceLabels = source.ReferenceLabels,
+            HumanLabels = human,
         };
 
         var picked = ReplaySelection.Pick(corpus, [3, 7, 11, 500], 40, perCategory: 4, new Random(1));

@@ -14,9 +14,12 @@ public sealed class RuleTrustTests
             new Dictionary<string, System.Text.Json.JsonElement>(), i switch { < 10 => [0, 1], < 20 => [0], < 30 => [1], _ => [] })).ToList();
         return new Corpus
         {
-            Name = "trust", Products = products,
+            Name = "trust",
+            Products = products,
             Categories = [new CorpusCategory(0, "Shirts", -1, 1), new CorpusCategory(1, "Tshirts", -1, 1), new CorpusCategory(2, "Perfume", -1, 1)],
-            RuleCategories = [0, 1, 2], ReferenceLabels = new int[]?[31], HumanLabels = human,
+            RuleCategories = [0, 1, 2],
+            ReferenceLabels = new int[]?[31],
+            HumanLabels = human,
         };
     }
 

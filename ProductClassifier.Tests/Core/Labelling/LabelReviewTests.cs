@@ -1,4 +1,3 @@
-using ProductClassifier.Core.Labelling;
 using ProductClassifier.Tests.Infrastructure;
 
 namespace ProductClassifier.Tests.Core.Labelling;

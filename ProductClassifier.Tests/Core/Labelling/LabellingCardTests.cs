@@ -22,8 +22,12 @@ public sealed class LabellingCardTests(TestDatabase database) : IClassFixture<Te
             var rule = new Rule { CatalogueId = round.CatalogueId, Code = "r7", CategoryId = shirts, Field = "title", Terms = ["shirt", "tee"] };
             db.Rules.Add(rule);
             await db.SaveChangesAsync();
-            db.Predictions.Add(new Prediction { ProductId = product, ModelVersionId = active.Id,
-                Categories = $$"""[{"categoryId": {{shirts}}, "path": "Clothing > Shirts", "probability": 0.91}]""" });
+            db.Predictions.Add(new Prediction
+            {
+                ProductId = product,
+                ModelVersionId = active.Id,
+                Categories = $$"""[{"categoryId": {{shirts}}, "path": "Clothing > Shirts", "probability": 0.91}]"""
+            });
             db.RuleLabels.AddRange(new RuleLabel { ProductId = product, CategoryId = shirts, RuleId = rule.Id },
                 new RuleLabel { ProductId = product, CategoryId = clothing, RuleId = rule.Id });
             await db.SaveChangesAsync();

@@ -23,7 +23,7 @@ internal sealed record TestRound(TestDatabase Database, int CatalogueId, long Ba
         db.LabellingBatches.Add(batch);
         await db.SaveChangesAsync();
         db.BatchItems.AddRange(products.Select((p, i) => new BatchItem
-            { BatchId = batch.Id, ProductId = p, Position = items - 1 - i, InclusionProbability = 0.5 }));
+        { BatchId = batch.Id, ProductId = p, Position = items - 1 - i, InclusionProbability = 0.5 }));
         await db.SaveChangesAsync();
         return new TestRound(database, catalogue.Id, batch.Id, [.. products.Reverse()], ids,
             new LabellingQueueOptions { OverlapFraction = overlap }, new ManualClock());

@@ -15,7 +15,9 @@ public sealed class EmbeddedSimilarityIndexTests(ITestOutputHelper output) : IDi
         VectorQuantization? quantization = null) => Microsoft.Extensions.Options.Options.Create(
         new SimilarityOptions
         {
-            ReloadCheckInterval = TimeSpan.Zero, ExactCategoryLimit = exactCategoryLimit, BuildThreads = 1,
+            ReloadCheckInterval = TimeSpan.Zero,
+            ExactCategoryLimit = exactCategoryLimit,
+            BuildThreads = 1,
             Quantization = quantization ?? new SimilarityOptions().Quantization,
         });
 

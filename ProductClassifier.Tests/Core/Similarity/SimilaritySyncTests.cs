@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Similarity;
-using ProductClassifier.Core.Similarity.Embedded;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Training.Worker;
 

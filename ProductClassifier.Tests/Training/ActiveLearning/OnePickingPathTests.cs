@@ -36,7 +36,7 @@ public sealed class OnePickingPathTests(TestDatabase database) : IClassFixture<T
         var labelled = await LabelSomeOfThePoolAsync(db, catalogue);
 
         var rounds = new LabellingRounds(db, models, c => CorpusLoader.FromDatabaseAsync(db, c, _ => null), _ => null, NullMetricsSink.Instance)
-            { Pool = Pool };
+        { Pool = Pool };
         var batch = await rounds.OpenAsync(catalogue, strategy, Batch, Seed, CancellationToken.None);
         var app = await db.BatchItems.Where(i => i.BatchId == batch.Id).OrderBy(i => i.Position)
             .Select(i => new { i.ProductId, i.InclusionProbability }).ToListAsync();
@@ -81,7 +81,8 @@ public sealed class OnePickingPathTests(TestDatabase database) : IClassFixture<T
         foreach (var product in labelled)
             db.LabelDecisions.Add(new LabelDecision
             {
-                ProductId = product, Labeller = "earlier",
+                ProductId = product,
+                Labeller = "earlier",
                 PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == product).Select(l => l.CategoryId).ToArrayAsync(),
             });
         await db.SaveChangesAsync();

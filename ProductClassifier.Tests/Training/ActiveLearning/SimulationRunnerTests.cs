@@ -25,8 +25,13 @@ public sealed class SimulationRunnerTests : IDisposable
     private static SimulationOptions Tiny(int pool, int rounds = 2) => new()
     {
         Strategies = [QueryStrategy.Random, QueryStrategy.UncertaintyDisagreement],
-        Rounds = rounds, BatchSize = 10, Seeds = 1, Pool = pool, Models = ["linear", "wide-deep"],
-        Tuning = RoundTuning.Default with { Replay = 50, Epochs = 2 }, Device = "cpu",
+        Rounds = rounds,
+        BatchSize = 10,
+        Seeds = 1,
+        Pool = pool,
+        Models = ["linear", "wide-deep"],
+        Tuning = RoundTuning.Default with { Replay = 50, Epochs = 2 },
+        Device = "cpu",
     };
 
     [Fact]

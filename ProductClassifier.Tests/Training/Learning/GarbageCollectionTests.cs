@@ -1,4 +1,3 @@
-using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Models;
 
@@ -34,7 +33,8 @@ public sealed class GarbageCollectionTests
                 GC.Collect(0);
                 GC.WaitForPendingFinalizers();
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         collector.Start();
         try
         {

@@ -23,7 +23,7 @@ public sealed class ClassifyApiOutageTests(RestartablePostgres postgres) : IClas
         await using (var db = postgres.Open()) (_, secret) = await new ApiKeys(db).IssueAsync("shop", Roles.Labeller);
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { [ModelStore.RootKey] = Path.Combine(_folder, "models") }).Build();
+        { [ModelStore.RootKey] = Path.Combine(_folder, "models") }).Build();
         await using var app = ServeHost.Build(postgres.ConnectionString, configuration, url);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };

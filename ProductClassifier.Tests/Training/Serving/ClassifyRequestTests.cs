@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Access;
-using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Models;
 using ProductClassifier.Tests.Core.Features.Pretrained;
@@ -31,7 +30,9 @@ public sealed class ClassifyRequestTests(TestDatabase database) : IClassFixture<
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [ModelStore.RootKey] = Path.Combine(_folder, "models"),
-            ["ClassifyApi:MaxProducts"] = "5", ["ClassifyApi:MaxRequestBytes"] = "200000", ["ClassifyApi:MaxImageBytes"] = "100000",
+            ["ClassifyApi:MaxProducts"] = "5",
+            ["ClassifyApi:MaxRequestBytes"] = "200000",
+            ["ClassifyApi:MaxImageBytes"] = "100000",
             ["ClassifyApi:RequestsPerKey"] = "1000",
         }).Build();
         _app = ServeHost.Build(database.ConnectionString, configuration, url);
@@ -56,7 +57,7 @@ public sealed class ClassifyRequestTests(TestDatabase database) : IClassFixture<
     private async Task<HttpResponseMessage> PostAsync(string body, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/classify?catalogue={_catalogue}")
-            { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(ApiKeys.Header, key ?? await KeyAsync(Roles.Classifier));
         return await _http.SendAsync(request);
     }
@@ -158,7 +159,7 @@ public sealed class ClassifyRateLimitTests(TestDatabase database) : IClassFixtur
         }
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { ["ClassifyApi:RequestsPerKey"] = "2", ["ClassifyApi:RateWindow"] = "01:00:00" }).Build();
+        { ["ClassifyApi:RequestsPerKey"] = "2", ["ClassifyApi:RateWindow"] = "01:00:00" }).Build();
         await using var app = ServeHost.Build(database.ConnectionString, configuration, url);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };

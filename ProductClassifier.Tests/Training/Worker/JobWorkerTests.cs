@@ -72,8 +72,13 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var round = await new LabellingRounds(db, models, c => CorpusLoader.FromDatabaseAsync(db, c, _ => null), _ => null, new NullMetricsSink())
             .OpenAsync(catalogue, QueryStrategy.Uncertainty, 10, 1, CancellationToken.None);
         foreach (var item in await db.BatchItems.Where(i => i.BatchId == round.Id).ToListAsync())
-            db.LabelDecisions.Add(new LabelDecision { ProductId = item.ProductId, Labeller = "test", BatchId = round.Id,
-                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync() });
+            db.LabelDecisions.Add(new LabelDecision
+            {
+                ProductId = item.ProductId,
+                Labeller = "test",
+                BatchId = round.Id,
+                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync()
+            });
         await db.SaveChangesAsync();
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.FineTuneRound, """{"batchSize": 10}""");
 
@@ -109,8 +114,13 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var round = await db.LabellingBatches.AsNoTracking().SingleAsync(b => b.CatalogueId == catalogue.Id);
         Assert.Equal((1, "random", 0.5), (round.Round, round.Strategy, round.OverlapFraction));
         foreach (var item in await db.BatchItems.Where(i => i.BatchId == round.Id).ToListAsync())
-            db.LabelDecisions.Add(new LabelDecision { ProductId = item.ProductId, Labeller = "test", BatchId = round.Id,
-                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync() });
+            db.LabelDecisions.Add(new LabelDecision
+            {
+                ProductId = item.ProductId,
+                Labeller = "test",
+                BatchId = round.Id,
+                PositiveCategoryIds = await db.ReferenceLabels.Where(l => l.ProductId == item.ProductId).Select(l => l.CategoryId).ToArrayAsync()
+            });
         await db.SaveChangesAsync();
 
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, JobKinds.FineTuneRound, """{"openNext": false}""");
@@ -215,7 +225,8 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProductClassifier.Training.dll"), "worker", "--id", "doomed"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             Environment =
             {
                 ["ConnectionStrings__Postgres"] = database.ConnectionString,

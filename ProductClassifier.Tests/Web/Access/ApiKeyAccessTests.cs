@@ -13,7 +13,7 @@ public sealed class ApiKeyAccessTests(TestDatabase database) : IClassFixture<Tes
     public void Dispose() => _images.Delete(recursive: true);
 
     private WebAppFactory App() => new(database.ConnectionString, _images.FullName, new Dictionary<string, string>
-        { ["Access:ApiKeyRequests"] = "3", ["Access:ApiKeyWindow"] = "01:00:00" });
+    { ["Access:ApiKeyRequests"] = "3", ["Access:ApiKeyWindow"] = "01:00:00" });
 
     private async Task<(int Id, string Secret)> IssueKeyAsync(string role, TimeSpan? lifetime = null)
     {

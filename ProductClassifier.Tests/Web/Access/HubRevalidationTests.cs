@@ -145,7 +145,10 @@ public sealed class HubRevalidationTests(TestDatabase database) : IClassFixture<
             Headers = { { "Cookie", antiforgery } },
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = token,
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
             }),
         };
         var response = await client.SendAsync(post);

@@ -12,7 +12,7 @@ public sealed class SignInLimitTests(TestDatabase database) : IClassFixture<Test
     public void Dispose() => _images.Delete(recursive: true);
 
     private WebAppFactory App() => new(database.ConnectionString, _images.FullName, new Dictionary<string, string>
-        { ["Access:SignInFailuresPerClient"] = "3", ["Access:SignInWindow"] = "01:00:00" });
+    { ["Access:SignInFailuresPerClient"] = "3", ["Access:SignInWindow"] = "01:00:00" });
 
     private static HttpClient ClientAt(WebAppFactory app, string address)
     {

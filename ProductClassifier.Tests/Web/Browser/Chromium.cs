@@ -22,7 +22,8 @@ internal static class Chromium
         {
             var browser = await playwright.Chromium.LaunchAsync(new()
             {
-                ExecutablePath = ExecutablePath, Headless = true,
+                ExecutablePath = ExecutablePath,
+                Headless = true,
                 // Root in a container has no sandbox to use; the rest keeps an offline test browser quiet.
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run"],

@@ -44,7 +44,8 @@ internal sealed record BrowserRound(string Catalogue, long BatchId, long[] Produ
             .Select(path => new RuleLabel { ProductId = products[0].Id, CategoryId = categories[path], RuleId = rule.Id }));
         db.Predictions.AddRange(products.Select((p, i) => new Prediction
         {
-            ProductId = p.Id, ModelVersionId = version.Id,
+            ProductId = p.Id,
+            ModelVersionId = version.Id,
             Categories = JsonSerializer.Serialize(Predicted[i].Select(c => new { categoryId = categories[c.Path], path = c.Path, probability = c.Probability })),
         }));
         db.BatchItems.AddRange(products.Select((p, i) => new BatchItem { BatchId = batch.Id, ProductId = p.Id, Position = i, InclusionProbability = 1 }));

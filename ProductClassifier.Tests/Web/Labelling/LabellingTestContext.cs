@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ProductClassifier.Core.Taxonomy;
 using ProductClassifier.Web.Labelling;

@@ -46,13 +46,20 @@ public sealed class LabellingWorkTests(TestDatabase database) : IClassFixture<Te
         // Picking a batch took 30 s last time; the fine-tune has run a minute and is half done: about 90 s to go.
         db.Jobs.Add(new Job
         {
-            CatalogueId = catalogue.Id, Kind = JobKinds.OpenRound, Status = JobStatus.Succeeded,
-            StartedAt = Now.AddHours(-1), FinishedAt = Now.AddHours(-1).AddSeconds(30),
+            CatalogueId = catalogue.Id,
+            Kind = JobKinds.OpenRound,
+            Status = JobStatus.Succeeded,
+            StartedAt = Now.AddHours(-1),
+            FinishedAt = Now.AddHours(-1).AddSeconds(30),
         });
         db.Jobs.Add(new Job
         {
-            CatalogueId = catalogue.Id, Kind = JobKinds.FineTuneRound, Status = JobStatus.Running, Parameters = """{"openNext": true}""",
-            StartedAt = Now.AddMinutes(-1), Progress = 0.5,
+            CatalogueId = catalogue.Id,
+            Kind = JobKinds.FineTuneRound,
+            Status = JobStatus.Running,
+            Parameters = """{"openNext": true}""",
+            StartedAt = Now.AddMinutes(-1),
+            Progress = 0.5,
         });
         await db.SaveChangesAsync();
 

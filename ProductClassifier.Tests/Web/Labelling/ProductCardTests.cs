@@ -36,7 +36,9 @@ public sealed class ProductCardTests
         const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         var model = Model(description: hostile) with
         {
-            Title = hostile, Brand = hostile, Merchant = hostile,
+            Title = hostile,
+            Brand = hostile,
+            Merchant = hostile,
             Attributes = new Dictionary<string, string> { [hostile] = hostile },
         };
 

@@ -51,9 +51,13 @@ public sealed class FeedFormatTests(TestDatabase database) : IClassFixture<TestD
         {
             Fields = new Dictionary<ProductField, string>
             {
-                [ProductField.ExternalId] = "sku", [ProductField.Title] = "name", [ProductField.Price] = "offer.price.amount",
-                [ProductField.Currency] = "offer.price.currency", [ProductField.Merchant] = "offer.seller",
-                [ProductField.Image] = "images[0]", [ProductField.CategoryPath] = "path",
+                [ProductField.ExternalId] = "sku",
+                [ProductField.Title] = "name",
+                [ProductField.Price] = "offer.price.amount",
+                [ProductField.Currency] = "offer.price.currency",
+                [ProductField.Merchant] = "offer.seller",
+                [ProductField.Image] = "images[0]",
+                [ProductField.CategoryPath] = "path",
             },
             Attributes = ["tags", "specs", "images[1]"],
             CategorySeparator = "/",
@@ -119,7 +123,8 @@ public sealed class FeedFormatTests(TestDatabase database) : IClassFixture<TestD
         var feed = ingest.Feeds.Write("export.txt", "code;label;cost\nk1;Kettle;\"24,99\"\n");
         var mapping = new FeedMapping
         {
-            Format = FeedFormat.Csv, Delimiter = ';',
+            Format = FeedFormat.Csv,
+            Delimiter = ';',
             Fields = new Dictionary<ProductField, string> { [ProductField.ExternalId] = "code", [ProductField.Title] = "label", [ProductField.Price] = "cost" },
         };
 
