@@ -31,7 +31,7 @@ internal static class DemoRuleFactory
         return rules.Where(r => present.Contains(r.Category)).ToArray();
     }
 
-    /// <summary>"Home & Kitchen" → home &amp; kitchen, home, kitchen; "Watches" → watches, watch.</summary>
+    /// <summary>"Home &amp; Kitchen" → home &amp; kitchen, home, kitchen; "Watches" → watches, watch.</summary>
     private static string[] NameTerms(string name)
     {
         var lower = name.ToLowerInvariant();

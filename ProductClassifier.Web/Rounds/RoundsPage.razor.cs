@@ -7,7 +7,6 @@ using ProductClassifier.Core;
 using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Web.Jobs;
 
