@@ -64,7 +64,9 @@ public sealed class EmbeddingLearningTests(TestDatabase database) : IClassFixtur
         // newest head: the product's own image finds the product.
         var options = Options.Create(new SimilarityOptions
         {
-            Folder = Path.Combine(_folder, "similarity"), Embedding = SimilarityEmbedding.Learned, ReloadCheckInterval = TimeSpan.Zero,
+            Folder = Path.Combine(_folder, "similarity"),
+            Embedding = SimilarityEmbedding.Learned,
+            ReloadCheckInterval = TimeSpan.Zero,
         });
         using var indexes = new SimilarityIndexes(options);
         await RunAsync(db, new IndexSimilarityJobHandler(indexes), catalogue.Id);

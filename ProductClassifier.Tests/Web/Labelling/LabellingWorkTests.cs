@@ -1,4 +1,3 @@
-using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
 using ProductClassifier.Core.Models;
