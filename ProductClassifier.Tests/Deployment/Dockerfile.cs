@@ -39,7 +39,8 @@ internal sealed partial class Dockerfile
         }
         return new Dockerfile
         {
-            Path = path, GlobalArgs = globalArgs,
+            Path = path,
+            GlobalArgs = globalArgs,
             Stages = stages.Select(s => new DockerStage(s.From, s.Name, s.Instructions)).ToList(),
         };
     }

@@ -49,7 +49,9 @@ public sealed class PublishedApps : IAsyncLifetime
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(app, dll), .. args])
         {
-            WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = app,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)
                      || k.Contains("__", StringComparison.Ordinal) || k == ProjectRoot.EnvironmentVariable).ToList())

@@ -91,7 +91,8 @@ public sealed class ElasticsearchSimilarityIndex : ISimilarityIndexWriter
 
     public async Task UpsertAsync(IReadOnlyList<SimilarityEntry> entries, CancellationToken ct = default) =>
         await _bulk.WriteAsync(await TargetAsync(ct), entries.Select(e => (IBulkOperation)new BulkIndexOperation<ProductDocument>(
-            new ProductDocument(e.ProductId, e.Vector, Keywords(e.Categories), Keywords(e.Predicted))) { Id = e.ProductId.ToString() }).ToList(), ct);
+            new ProductDocument(e.ProductId, e.Vector, Keywords(e.Categories), Keywords(e.Predicted)))
+        { Id = e.ProductId.ToString() }).ToList(), ct);
 
     public async Task RemoveAsync(IReadOnlyCollection<long> productIds, CancellationToken ct = default) =>
         await _bulk.WriteAsync(await TargetAsync(ct), productIds.Select(id => (IBulkOperation)new BulkDeleteOperation(id.ToString())).ToList(), ct);

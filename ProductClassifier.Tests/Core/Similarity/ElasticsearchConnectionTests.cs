@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ProductClassifier.Core;
-using ProductClassifier.Core.Similarity;
 using static ProductClassifier.Tests.Core.Similarity.ElasticsearchRequestTests;
 
 namespace ProductClassifier.Tests.Core.Similarity;

@@ -12,7 +12,10 @@ public sealed class ElasticsearchRequestTests
     {
         var options = new SimilarityOptions
         {
-            Kind = SimilarityIndexKind.Elasticsearch, ElasticsearchUrl = server.Url, BulkBatchSize = 10, ElasticsearchRetries = 3,
+            Kind = SimilarityIndexKind.Elasticsearch,
+            ElasticsearchUrl = server.Url,
+            BulkBatchSize = 10,
+            ElasticsearchRetries = 3,
         };
         configure?.Invoke(options);
         return ElasticsearchSimilarityIndex.Create(catalogue, Microsoft.Extensions.Options.Options.Create(options));
@@ -187,8 +190,11 @@ public sealed class ElasticsearchRequestTests
     {
         var options = new SimilarityOptions
         {
-            Kind = SimilarityIndexKind.Elasticsearch, ElasticsearchUrl = new Uri("http://localhost:9200"), ExpansionAdd = expansionAdd,
-            ElasticsearchApiKey = expected == "not both" ? "key" : null, ElasticsearchUserName = expected == "not both" ? "elastic" : null,
+            Kind = SimilarityIndexKind.Elasticsearch,
+            ElasticsearchUrl = new Uri("http://localhost:9200"),
+            ExpansionAdd = expansionAdd,
+            ElasticsearchApiKey = expected == "not both" ? "key" : null,
+            ElasticsearchUserName = expected == "not both" ? "elastic" : null,
             ElasticsearchPassword = expected == "not both" ? "secret" : null,
         };
 

@@ -77,7 +77,9 @@ internal sealed class FakeDocuments(FakeCluster cluster)
                 .OrderByDescending(h => h.Item3).Take(Math.Min(k, size)).ToList();
         return FakeAnswer.Ok(new JsonObject
         {
-            ["took"] = 1, ["timed_out"] = false, ["_shards"] = FakeAnswer.Shards(),
+            ["took"] = 1,
+            ["timed_out"] = false,
+            ["_shards"] = FakeAnswer.Shards(),
             ["hits"] = new JsonObject
             {
                 ["total"] = new JsonObject { ["value"] = hits.Count, ["relation"] = "eq" },

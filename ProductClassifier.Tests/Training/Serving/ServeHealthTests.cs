@@ -22,7 +22,7 @@ public sealed class ServeHealthTests(TestDatabase database) : IClassFixture<Test
     {
         var url = $"http://127.0.0.1:{LocalPostgres.FreePort()}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { [ModelStore.RootKey] = Path.Combine(_folder, "models") }).Build();
+        { [ModelStore.RootKey] = Path.Combine(_folder, "models") }).Build();
         await using var app = ServeHost.Build(database.ConnectionString, configuration, url);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };

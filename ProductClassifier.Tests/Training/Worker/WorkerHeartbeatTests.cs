@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using ProductClassifier.Training.Worker;
 using ProductClassifier.Tests.Infrastructure;
 
