@@ -191,16 +191,24 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
 
         using (var child = StartWorkerProcess())
         {
-            // Wait until the child has checkpointed at least two epochs, then kill it without warning.
-            var deadline = DateTime.UtcNow + Generous;
-            while ((await EpochsAsync(db, job.Id)).DefaultIfEmpty(0).Max() < 2)
+            try
             {
-                Assert.False(child.HasExited, "the worker process exited early: " + string.Join("\n", _childOutput.TakeLast(20)));
-                Assert.True(DateTime.UtcNow < deadline, "the worker process did not get through two epochs");
-                await Task.Delay(100);
+                // Wait until the child has checkpointed at least two epochs, then kill it without warning.
+                var deadline = DateTime.UtcNow + Generous;
+                while ((await EpochsAsync(db, job.Id)).DefaultIfEmpty(0).Max() < 2)
+                {
+                    Assert.False(child.HasExited, "the worker process exited early: " + string.Join("\n", _childOutput.TakeLast(20)));
+                    Assert.True(DateTime.UtcNow < deadline, "the worker process did not get through two epochs");
+                    await Task.Delay(100);
+                }
             }
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            finally
+            {
+                // Killed whether or not the wait succeeded: a worker that outlived a failed assertion kept retrying
+                // its vanished database, in the background, long after the test run had ended.
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync();
+            }
         }
         Assert.False(await db.ModelVersions.AnyAsync(v => v.CatalogueId == catalogue.Id));
 
