@@ -71,6 +71,11 @@ internal static class CliHost
         await indexes.DeleteAsync(catalogue, ct);
     }
 
+    /// <summary>A comma-separated option value (<c>--models a,b</c>) as its non-empty, trimmed items; null stays null.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public static string[]? List(string? value) =>
+        value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Notes on stderr, so a verb's stdout stays what scripts parse.</summary>
     public static void Info(string message) => Console.Error.WriteLine(message);
 

@@ -73,7 +73,7 @@ internal static class ModelCommands
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
             var request = new TrainRequest(PreprocessingConfig.Resolve(p.GetValue(config), datasetName: catalogue.Name))
             {
-                Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ModelRegistry.MemberNames,
+                Models = CliHost.List(p.GetValue(models)) ?? ModelRegistry.MemberNames,
                 Folds = p.GetValue(folds),
                 Epochs = p.GetValue(epochs),
                 Device = p.GetValue(DeviceOption),
@@ -155,7 +155,7 @@ internal static class ModelCommands
                 {
                     var chosen = classifier.AboveThreshold(probabilities, row).OrderByDescending(x => x.Category.Depth)
                         .Take(p.GetValue(top)).Select(x => $"{x.Category.Path}={x.Probability:F3}");
-                    await writer.WriteLineAsync($"{Csv(corpus.Products[row].Key)},{Csv(string.Join("; ", chosen))}");
+                    await writer.WriteLineAsync($"{Csv.Field(corpus.Products[row].Key)},{Csv.Field(string.Join("; ", chosen))}");
                 }
                 CliHost.Info($"{rows.Length:N0} products scored in {seconds:F1}s ({rows.Length / Math.Max(seconds, 1e-6):N0} products/s)");
             }
@@ -177,5 +177,4 @@ internal static class ModelCommands
         return (corpus, classifier, features);
     }
 
-    private static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -59,7 +59,7 @@ internal static class SimulateCommand
             }
             var options = new SimulationOptions
             {
-                Strategies = p.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(QueryStrategyNames.Parse).Distinct().ToList(),
+                Strategies = CliHost.List(p.GetValue(strategies)!).Select(QueryStrategyNames.Parse).Distinct().ToList(),
                 Rounds = p.GetValue(rounds),
                 BatchSize = p.GetValue(batch),
                 Seeds = p.GetValue(seeds),
@@ -76,7 +76,7 @@ internal static class SimulateCommand
                     BatchSize = p.GetValue(fineTuneBatch),
                     LearningRateFactor = p.GetValue(learningRate),
                 },
-                Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? SimulationOptions.DefaultModels,
+                Models = CliHost.List(p.GetValue(models)) ?? SimulationOptions.DefaultModels,
                 PretrainEpochs = p.GetValue(pretrainEpochs),
                 PretrainRuleDropout = p.GetValue(ruleDropout),
                 ImportanceCap = p.GetValue(importanceCap),

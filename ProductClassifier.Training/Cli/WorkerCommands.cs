@@ -28,7 +28,7 @@ internal static class WorkerCommands
             using var host = WorkerHost.Build(connectionString, CliHost.Configuration, o =>
             {
                 if (p.GetValue(id) is { Length: > 0 } workerId) o.WorkerId = workerId;
-                if (p.GetValue(kinds) is { Length: > 0 } list) o.Kinds = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (p.GetValue(kinds) is { Length: > 0 } list) o.Kinds = CliHost.List(list);
             });
             await host.RunAsync(ct);
         });
@@ -75,7 +75,7 @@ internal static class WorkerCommands
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var parameters = new TrainJobHandler.Parameters
             {
-                Models = p.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Models = CliHost.List(p.GetValue(models)),
                 Folds = p.GetValue(folds),
                 Epochs = p.GetValue(epochs),
             };

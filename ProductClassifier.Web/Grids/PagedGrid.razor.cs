@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using ProductClassifier.Core.Data;
 
 namespace ProductClassifier.Web.Grids;
 

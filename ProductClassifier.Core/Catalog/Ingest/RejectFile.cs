@@ -25,7 +25,7 @@ internal sealed class RejectFile(string? requestedPath, string feedPath) : IDisp
         foreach (var value in (ReadOnlySpan<string>)[reject.Field, reject.Reason, reject.Raw])
         {
             _writer.Write(',');
-            _writer.Write(Quote(value));
+            _writer.Write(Csv.Field(value));
         }
         _writer.Write('\n');
         if (++Count <= Kept) _first.Add(reject);
@@ -78,7 +78,4 @@ internal sealed class RejectFile(string? requestedPath, string feedPath) : IDisp
     // Root may write anywhere; a folder without any write bit is still meant to be left alone (shared data sets).
     private static bool MarkedReadOnly(string folder) => !OperatingSystem.IsWindows() && Directory.Exists(folder)
         && (File.GetUnixFileMode(folder) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 }

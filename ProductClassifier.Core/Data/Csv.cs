@@ -1,8 +1,11 @@
 using System.Text;
 
-namespace ProductClassifier.Web.Grids;
+namespace ProductClassifier.Core.Data;
 
-/// <summary>Comma-separated values as RFC 4180 has them: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
+/// <summary>
+/// Comma-separated values as RFC 4180 has them: a field with a comma, quote or line break is quoted, quotes doubled.
+/// The one way the project writes CSV (grid exports, reject files, <c>./pc predict</c>).
+/// </summary>
 public static class Csv
 {
     public static string Write(IEnumerable<IReadOnlyList<string>> rows)
