@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
+using ProductClassifier.Core.Data;
 
 namespace ProductClassifier.Web.Access;
 
@@ -35,18 +35,11 @@ internal sealed class CircuitRevalidation(ILoggerFactory loggers, AccessCheck ch
             // The page closed (or its prerender ended) mid-check; the base class only expects its own TaskCanceledException.
             return true;
         }
-        catch (Exception e) when (IsDatabaseAway(e))
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
             _log.LogWarning(e, "Could not revalidate the sign-in of {User}: the database did not answer; asking again in {Interval}",
                 user.Identity?.Name, RevalidationInterval);
             return true;
         }
-    }
-
-    private static bool IsDatabaseAway(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is DbException or TimeoutException) return true;
-        return false;
     }
 }
