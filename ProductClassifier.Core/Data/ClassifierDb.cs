@@ -34,6 +34,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ProductEmbedding> ProductEmbeddings => Set<ProductEmbedding>();
     public DbSet<SimilarityJudgement> SimilarityJudgements => Set<SimilarityJudgement>();
+    public DbSet<SimilaritySettings> SimilaritySettings => Set<SimilaritySettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,7 +19,9 @@ public sealed class SimilarityOptions : IValidatableObject
     /// <summary>
     /// <see cref="SimilarityEmbedding.Pretrained"/> searches <see cref="Model"/>'s rows as they are;
     /// <see cref="SimilarityEmbedding.Learned"/> the catalogue's learned head over them (<c>./pc similarity learn</c> or a
-    /// train-embedding job writes those rows). Each embedding has its own index, so switching needs its index built.
+    /// train-embedding job writes those rows). Each embedding has its own index, so switching needs its index built. This is
+    /// the default for catalogues whose admins chose none: a choice stored per catalogue (<see cref="EmbeddingChoice"/>)
+    /// wins once an index-similarity job has published its index.
     /// </summary>
     public SimilarityEmbedding Embedding { get; set; } = SimilarityEmbedding.Pretrained;
 
@@ -133,6 +135,18 @@ public sealed class SimilarityOptions : IValidatableObject
                 [nameof(ExpansionAdd)]);
         if (ElasticsearchRequestTimeout <= TimeSpan.Zero)
             yield return new("Similarity:ElasticsearchRequestTimeout must be positive.", [nameof(ElasticsearchRequestTimeout)]);
+    }
+
+    /// <summary>
+    /// These settings with <paramref name="embedding"/> as the <see cref="Embedding"/>: what opens that embedding's index
+    /// (folder or Elasticsearch alias, width, rows), whichever one the configuration names.
+    /// </summary>
+    public SimilarityOptions For(SimilarityEmbedding embedding)
+    {
+        if (embedding == Embedding) return this;
+        var copy = (SimilarityOptions)MemberwiseClone();
+        copy.Embedding = embedding;
+        return copy;
     }
 
     /// <summary>The catalogue's index folder; the learned embedding's index sits beside the pretrained one.</summary>

@@ -15,8 +15,33 @@ internal static class SimilarityCommands
 {
     public static Command Create() => new("similarity", "Visual similarity: the index of image embeddings, nearest products, evaluation")
     {
-        Rebuild(), Query(), Eval(), Learn(),
+        Rebuild(), Query(), Eval(), Learn(), Use(),
     };
+
+    private static Command Use()
+    {
+        var embedding = new Argument<SimilarityEmbedding>("embedding") { Description = "pretrained or learned" };
+        var command = new Command("use",
+            "Choose the embedding the catalogue's similarity searches use, and queue the index-similarity job that builds its index; " +
+            "the web app serves it once the job has published it, without a restart")
+            { embedding };
+        command.SetAction(async (p, ct) =>
+        {
+            await using var db = await CliHost.OpenAsync(ct);
+            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
+            var job = await EmbeddingChoice.ChooseAsync(db, catalogue, p.GetValue(embedding), Environment.UserName, ct);
+            using var indexes = CliHost.SimilarityIndexes();
+            var served = await EmbeddingChoice.ServedAsync(db, catalogue.Id, indexes.Options.Embedding, ct);
+            Console.WriteLine($"{catalogue.Name}: {Name(p.GetValue(embedding))} embedding chosen; index-similarity job {job.Id} builds its index, " +
+                $"then searches use it (until then: {Name(served)})");
+        });
+        return command;
+    }
+
+    /// <summary>--embedding: which embedding's index a verb reads or writes (default: the catalogue's choice, else Similarity:Embedding).</summary>
+    private static Option<SimilarityEmbedding?> EmbeddingOption(string description) => new("--embedding") { Description = description };
+
+    private static string Name(SimilarityEmbedding embedding) => embedding.ToString().ToLowerInvariant();
 
     private static Command Learn()
     {
@@ -40,24 +65,30 @@ internal static class SimilarityCommands
                 }, ct);
             Console.WriteLine(Invariant($"learned embedding v{result.Version} ({result.Folder}): trained on {result.Trained:N0} labelled products, ") +
                 Invariant($"loss {result.FirstLoss:F4} -> {result.FinalLoss:F4}; {result.Embedded:N0} products embedded ({result.Written.Written:N0} rows written) in {clock.Elapsed.TotalSeconds:F0}s"));
-            CliHost.Info("set Similarity:Embedding=Learned to search it, and run ./pc similarity rebuild (or let a worker's index-similarity job build it)");
+            CliHost.Info("./pc similarity use learned (or the choice on /similar) makes searches use it once a worker's index-similarity job has built its index");
         });
         return command;
     }
 
     private static Command Rebuild()
     {
-        var command = new Command("rebuild", "Rebuild the catalogue's similarity index from the image embeddings in Postgres (written by ./pc featurize)");
+        var embedding = EmbeddingOption("pretrained or learned (default: the embedding the catalogue has chosen)");
+        var command = new Command("rebuild",
+            "Rebuild the catalogue's similarity index from the image embeddings in Postgres (written by ./pc featurize), and serve it when it is the chosen embedding")
+            { embedding };
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
             var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             using var indexes = CliHost.SimilarityIndexes();
-            using var index = indexes.OpenWriter(catalogue.Name);
+            var chosen = await EmbeddingChoice.ChosenAsync(db, catalogue.Id, indexes.Options.Embedding, ct);
+            var built = p.GetValue(embedding) ?? chosen;
+            using var index = indexes.OpenWriter(catalogue.Name, built);
             var clock = Stopwatch.StartNew();
             var result = await WithBar("indexing embeddings", progress =>
-                new SimilaritySync(db, index, indexes.Options.EmbeddingModel).RebuildAsync(catalogue.Id, progress, ct));
-            Console.WriteLine($"{index.Description}: {result.Count:N0} products indexed in {clock.Elapsed.TotalSeconds:F1}s");
+                new SimilaritySync(db, index, indexes.Options.For(built).EmbeddingModel).RebuildAsync(catalogue.Id, progress, ct));
+            if (built == chosen) await EmbeddingChoice.MarkServedAsync(db, catalogue.Id, built, ct);
+            Console.WriteLine($"{index.Description}, {Name(built)} embedding: {result.Count:N0} products indexed in {clock.Elapsed.TotalSeconds:F1}s");
             if (result.Count == 0) CliHost.Info("no image embeddings in Postgres for this catalogue: run ./pc featurize first");
         });
         return command;
@@ -78,7 +109,7 @@ internal static class SimilarityCommands
                 categoryId = await db.Categories.Where(c => c.CatalogueId == catalogue.Id && c.Path == path).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
                     ?? throw new Core.UserFacingException($"No category '{path}' in '{catalogue.Name}'.");
             using var indexes = CliHost.SimilarityIndexes();
-            var neighbours = await new SimilarProducts(indexes).LikeProductAsync(db, p.GetValue(product), p.GetValue(k), categoryId, ct)
+            var neighbours = await new SimilarProducts(indexes).LikeProductAsync(db, p.GetValue(product), p.GetValue(k), categoryId, ct: ct)
                 ?? throw new Core.UserFacingException($"Product {p.GetValue(product)} has no image embedding (no usable image, or run ./pc featurize).");
             if (neighbours.Count == 0) CliHost.Info("nothing found: is the index built? (./pc similarity rebuild)");
             var ids = neighbours.Select(n => n.ProductId).Append(p.GetValue(product)).ToArray();
@@ -104,9 +135,10 @@ internal static class SimilarityCommands
         {
             Description = "Compare the pretrained and learned embeddings instead: exact neighbours, test-split queries, reference labels only",
         };
+        var embedding = EmbeddingOption("pretrained or learned (default: the embedding the catalogue's searches use)");
         var command = new Command("eval",
             "Bring the index up to date, then print how often each product's k nearest neighbours share its top-level, level-2 and leaf category")
-            { k, exact, compare };
+            { k, exact, compare, embedding };
         command.SetAction(async (p, ct) =>
         {
             await using var db = await CliHost.OpenAsync(ct);
@@ -117,14 +149,16 @@ internal static class SimilarityCommands
                 return;
             }
             using var indexes = CliHost.SimilarityIndexes();
-            using var index = indexes.OpenWriter(catalogue.Name);
+            var used = p.GetValue(embedding) ?? await EmbeddingChoice.ServedAsync(db, catalogue.Id, indexes.Options.Embedding, ct);
+            var model = indexes.Options.For(used).EmbeddingModel;
+            using var index = indexes.OpenWriter(catalogue.Name, used);
             var sync = await WithBar("indexing new embeddings", progress =>
-                new SimilaritySync(db, index, indexes.Options.EmbeddingModel).CatchUpAsync(catalogue.Id, progress, ct));
+                new SimilaritySync(db, index, model).CatchUpAsync(catalogue.Id, progress, ct));
             var clock = Stopwatch.StartNew();
-            var result = await WithBar("querying", progress => SimilarityEvaluation.RunAsync(db, catalogue.Id, index, indexes.Options.EmbeddingModel,
+            var result = await WithBar("querying", progress => SimilarityEvaluation.RunAsync(db, catalogue.Id, index, model,
                 p.GetValue(k), p.GetValue(exact), new Relay(progress), ct));
             var n = result.K;
-            Console.WriteLine($"{index.Description}: {sync.Count:N0} products; {result.Queries:N0} queries (products with an image and a category; " +
+            Console.WriteLine($"{index.Description}, {Name(used)} embedding: {sync.Count:N0} products; {result.Queries:N0} queries (products with an image and a category; " +
                 $"labels: {result.LabelSource}); {clock.Elapsed.TotalSeconds:F0}s");
             if (result.Exact is { } e)
                 Console.WriteLine(Invariant($"exact kNN: top-level {e.TopLevel:F3}, level-2 {e.SecondLevel:F3}, leaf {e.Leaf:F3}; index recall@{n} {result.Recall:F3}"));

@@ -31,11 +31,13 @@ public sealed partial class SimilarPage : IDisposable
     private SimilarResponse? _response;
     private Dictionary<long, bool> _verdicts = [];
     private SimilarityPrecision? _precision;
+    private EmbeddingChoiceState? _embedding;
     private int _depth = 1;
     private string? _error;
     private bool _loading;
 
     [Inject] private SimilaritySearch Search { get; set; } = default!;
+    [Inject] private SimilarityIndexes Indexes { get; set; } = default!;
     [Inject] private TaxonomyCache Taxonomies { get; set; } = default!;
     [Inject] private IDbContextFactory<ClassifierDb> Dbs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -67,7 +69,10 @@ public sealed partial class SimilarPage : IDisposable
         try
         {
             await using (var db = await Dbs.CreateDbContextAsync(ct))
+            {
                 _catalogue = await CatalogueStore.ResolveAsync(db, Catalogue, ct);
+                _embedding = await EmbeddingChoice.StateAsync(db, _catalogue.Id, Indexes.Options.Embedding, ct);
+            }
             _categories = await Taxonomies.GetAsync(_catalogue.Id, ct);
             _category = _categories.FirstOrDefault(c => c.Id == Category);
             var category = _category?.Id.ToString(CultureInfo.InvariantCulture);
@@ -162,6 +167,26 @@ public sealed partial class SimilarPage : IDisposable
         }
         await LoadJudgementsAsync(_disposed.Token);
     }
+
+    /// <summary>Chooses the catalogue's embedding: its index is built by a job, and searches use it once published.</summary>
+    private async Task ChooseEmbeddingAsync(SimilarityEmbedding embedding)
+    {
+        if (_catalogue is null || embedding == _embedding?.Chosen) return;
+        var admin = (await Authentication).User.Identity?.Name ?? "unknown";
+        try
+        {
+            await using var db = await Dbs.CreateDbContextAsync(_disposed.Token);
+            var job = await EmbeddingChoice.ChooseAsync(db, _catalogue, embedding, admin, _disposed.Token);
+            Snackbar.Add($"{Name(embedding)} embedding chosen: job {job.Id} builds its index, then searches use it.", Severity.Info);
+        }
+        catch (UserFacingException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        await LoadAsync();
+    }
+
+    private static string Name(SimilarityEmbedding embedding) => embedding.ToString().ToLowerInvariant();
 
     private void Navigate(string name, object? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value switch

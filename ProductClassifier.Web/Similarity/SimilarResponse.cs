@@ -10,6 +10,9 @@ namespace ProductClassifier.Web.Similarity;
 public sealed record SimilarResponse(string Catalogue, ProductSummary? Query, string? Category, int K, string Index, string CategoriesFrom,
     IReadOnlyList<SimilarItem> Products)
 {
+    /// <summary>The embedding searched: <c>pretrained</c> or <c>learned</c> (the catalogue's choice once its index is built).</summary>
+    public string Embedding { get; init; } = "pretrained";
+
     public const string FromLabels = "labels";
     public const string FromModel = "model";
 }

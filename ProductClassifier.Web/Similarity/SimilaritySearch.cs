@@ -32,10 +32,11 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
                                select c).AsNoTracking().FirstOrDefaultAsync(ct)
             ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
         var filter = await CategoryAsync(catalogue, category, ct);
-        var neighbours = await similar.LikeProductAsync(db, productId, k, filter?.Id, ct)
-            ?? throw new SimilarityFailure(SimilarityFailureKind.NoEmbedding, "id",
-                $"Product {productId} has no image embedding yet: it has no usable image, or it has not been featurised (./pc featurize).");
-        return await DressAsync(db, catalogue, productId, filter, k, neighbours, withLabels, ct);
+        // Read on every search, so a newly served embedding is used from the next search on, without a restart.
+        var embedding = await similar.ServedEmbeddingAsync(db, catalogue.Id, ct);
+        var neighbours = await similar.LikeProductAsync(db, productId, k, filter?.Id, embedding, ct)
+            ?? throw NoEmbedding(productId, embedding);
+        return await DressAsync(db, catalogue, productId, filter, k, embedding, neighbours, withLabels, ct);
     }
 
     /// <param name="catalogue">A catalogue's name; none: the most recently used one.</param>
@@ -60,8 +61,9 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         var vector = await featurizer.FeaturizeAsync(image, ct)
             ?? throw new SimilarityFailure(SimilarityFailureKind.BadParameter, "image",
                 $"The file ({image.Length:N0} bytes) is not a readable image: send a JPEG, PNG, WebP, GIF or BMP.");
-        var neighbours = await similar.LikeVectorAsync(resolved.Name, vector, k, filter?.Id, ct);
-        return await DressAsync(db, resolved, null, filter, k, neighbours, withLabels, ct);
+        var embedding = await similar.ServedEmbeddingAsync(db, resolved.Id, ct);
+        var neighbours = await similar.LikeVectorAsync(resolved.Name, vector, embedding, k, filter?.Id, ct);
+        return await DressAsync(db, resolved, null, filter, k, embedding, neighbours, withLabels, ct);
     }
 
     /// <summary>Products of the catalogue whose id is <paramref name="text"/> or whose title, brand or external id holds every word of it.</summary>
@@ -110,8 +112,13 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
                 $"No category '{text}' in catalogue '{catalogue.Name}' (give its id or its path, e.g. \"Apparel > Topwear\").");
     }
 
+    private static SimilarityFailure NoEmbedding(long productId, SimilarityEmbedding embedding) => new(SimilarityFailureKind.NoEmbedding, "id",
+        embedding == SimilarityEmbedding.Learned
+            ? $"Product {productId} has no learned embedding yet: it has no usable image, or it was featurised after the learned embedding was trained (./pc similarity learn)."
+            : $"Product {productId} has no image embedding yet: it has no usable image, or it has not been featurised (./pc featurize).");
+
     private async Task<SimilarResponse> DressAsync(ClassifierDb db, Catalogue catalogue, long? queryId, PickerCategory? filter, int k,
-        IReadOnlyList<SimilarProduct> neighbours, bool withLabels, CancellationToken ct)
+        SimilarityEmbedding embedding, IReadOnlyList<SimilarProduct> neighbours, bool withLabels, CancellationToken ct)
     {
         var ids = neighbours.Select(n => n.ProductId).Concat(queryId is { } q ? [q] : []).ToList();
         var summaries = (await SummariesAsync(db, catalogue.Id, ids, withLabels, ct)).ToDictionary(s => s.Id);
@@ -121,7 +128,10 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
             return new SimilarItem(i + 1, s.Id, s.Title, s.Brand, s.Categories, s.ImageUrl, n.Distance, 1 - n.Distance);
         }).ToList();
         return new SimilarResponse(catalogue.Name, queryId is { } query ? summaries.GetValueOrDefault(query) : null, filter?.Path, k,
-            indexes.Reader(catalogue.Name).Description, withLabels ? SimilarResponse.FromLabels : SimilarResponse.FromModel, items);
+            indexes.Reader(catalogue.Name, embedding).Description, withLabels ? SimilarResponse.FromLabels : SimilarResponse.FromModel, items)
+        {
+            Embedding = embedding.ToString().ToLowerInvariant(),
+        };
     }
 
     /// <summary>The products, in the order given (ids not found are left out).</summary>

@@ -1138,6 +1138,43 @@ namespace ProductClassifier.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.SimilaritySettings", b =>
+                {
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chosen_at");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("chosen_by");
+
+                    b.Property<string>("Embedding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("embedding");
+
+                    b.Property<DateTime?>("ServedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("served_at");
+
+                    b.Property<string>("ServedEmbedding")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("served_embedding");
+
+                    b.HasKey("CatalogueId")
+                        .HasName("pk_similarity_settings");
+
+                    b.ToTable("similarity_settings", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1482,6 +1519,16 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_similarity_judgements_products_query_product_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.SimilaritySettings", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Catalog.Catalogue", null)
+                        .WithOne()
+                        .HasForeignKey("ProductClassifier.Core.Similarity.SimilaritySettings", "CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_similarity_settings_catalogues_catalogue_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Taxonomy.Category", b =>

@@ -70,7 +70,7 @@ public sealed class EmbeddingLearningTests(TestDatabase database) : IClassFixtur
         });
         using var indexes = new SimilarityIndexes(options);
         await RunAsync(db, new IndexSimilarityJobHandler(indexes), catalogue.Id);
-        var found = await new SimilarProducts(indexes, new LearnedEmbeddings(models.Root)).LikeVectorAsync(catalogue.Name, sample.Vector, 1);
+        var found = await new SimilarProducts(indexes, new LearnedEmbeddings(models.Root)).LikeVectorAsync(catalogue.Name, sample.Vector, SimilarityEmbedding.Learned, 1);
         Assert.Equal(sample.Id, found.Single().ProductId);
         Assert.Equal(0, found.Single().Distance, 3);
     }
