@@ -32,7 +32,7 @@ internal static class DocsScreenshots
         await using (var db = ClassifierDbOptions.Create(database.ConnectionString))
         {
             catalogue = await CatalogueStore.ResolveAsync(db, Value(args, "--catalogue"), ct);
-            if (!await db.LabellingBatches.AnyAsync(b => b.CatalogueId == catalogue.Id && b.ResultVersionId == null, ct))
+            if (!await db.LabellingBatches.OpenRound(catalogue.Id).AnyAsync(ct))
             {
                 Console.Error.WriteLine($"Catalogue '{catalogue.Name}' has no open labelling round: ./pc round open --catalogue {catalogue.Name}");
                 return 2;

@@ -20,8 +20,7 @@ public static class RoundContinuation
         if (settings is not { AutoContinue: true }) return null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('round-continuation'), {catalogueId})", ct);
-        var open = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogueId && b.ResultVersionId == null)
-            .OrderBy(b => b.Round).FirstOrDefaultAsync(ct);
+        var open = await db.LabellingBatches.AsNoTracking().OpenRound(catalogueId).FirstOrDefaultAsync(ct);
         if (open is null || !await IsFullyDecidedAsync(db, open.Id, ct)) return null;
         if (await db.Jobs.AnyAsync(j => j.CatalogueId == catalogueId && j.Kind == JobKinds.FineTuneRound
                 && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running), ct))

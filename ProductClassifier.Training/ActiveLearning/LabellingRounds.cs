@@ -156,7 +156,7 @@ public sealed class LabellingRounds(ClassifierDb db, ModelStore models, Func<Cat
     }
 
     private Task<LabellingBatch?> OpenRoundAsync(Catalogue catalogue, CancellationToken ct) =>
-        db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id && b.ResultVersionId == null).OrderBy(b => b.Round).FirstOrDefaultAsync(ct);
+        db.LabellingBatches.OpenRound(catalogue.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>1/π of each human-labelled product that a sampled batch picked, scaled to mean 1 over those products.</summary>
     private async Task<Dictionary<int, float>> ImportanceWeightsAsync(Catalogue catalogue, Corpus corpus, int[] human, CancellationToken ct)

@@ -33,8 +33,45 @@ internal static class CliHost
         return connectionString;
     }
 
-    public static async Task<ClassifierDb> OpenAsync(CancellationToken ct) =>
+    private static async Task<ClassifierDb> OpenAsync(CancellationToken ct) =>
         ClassifierDbOptions.Create(await ConnectionStringAsync(ct));
+
+    /// <summary>The same <c>--device</c> for every verb that runs torch.</summary>
+    public static readonly Option<string?> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
+
+    /// <summary>A verb's action against the database: opens it, runs <paramref name="run"/>, closes it.</summary>
+    public static Func<ParseResult, CancellationToken, Task> WithDatabase(Func<ParseResult, ClassifierDb, CancellationToken, Task> run) =>
+        WithDatabase(_ => true, (p, _, db, ct) => run(p, db, ct));
+
+    /// <summary>
+    /// As <see cref="WithDatabase(Func{ParseResult, ClassifierDb, CancellationToken, Task})"/>, reading the verb's input
+    /// first with <paramref name="read"/>, so bad input is reported before the database is started or migrated.
+    /// </summary>
+    public static Func<ParseResult, CancellationToken, Task> WithDatabase<TInput>(Func<ParseResult, TInput> read,
+        Func<ParseResult, TInput, ClassifierDb, CancellationToken, Task> run) =>
+        async (p, ct) =>
+        {
+            var input = read(p);
+            await using var db = await OpenAsync(ct);
+            await run(p, input, db, ct);
+        };
+
+    /// <summary>A verb's action on the <c>--catalogue</c> (by default the most recently used one).</summary>
+    /// <param name="createNamed">Whether a <c>--catalogue</c> that does not exist yet is created (the verbs that import into it).</param>
+    public static Func<ParseResult, CancellationToken, Task> WithCatalogue(Func<ParseResult, ClassifierDb, Catalogue, CancellationToken, Task> run,
+        bool createNamed = false) =>
+        WithCatalogue(_ => true, (p, _, db, catalogue, ct) => run(p, db, catalogue, ct), createNamed);
+
+    /// <summary>As <see cref="WithCatalogue(Func{ParseResult, ClassifierDb, Catalogue, CancellationToken, Task}, bool)"/>, reading the input first.</summary>
+    public static Func<ParseResult, CancellationToken, Task> WithCatalogue<TInput>(Func<ParseResult, TInput> read,
+        Func<ParseResult, TInput, ClassifierDb, Catalogue, CancellationToken, Task> run, bool createNamed = false) =>
+        WithDatabase(read, async (p, input, db, ct) =>
+        {
+            var catalogue = createNamed && p.GetValue(CatalogueOption) is { Length: > 0 } name
+                ? await CatalogueStore.GetOrCreateAsync(db, name, ct)
+                : await CatalogueAsync(db, p, ct);
+            await run(p, input, db, catalogue, ct);
+        });
 
     public static Task<Catalogue> CatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
         CatalogueStore.ResolveAsync(db, parse.GetValue(CatalogueOption), ct);

@@ -22,7 +22,11 @@ internal static class CommandLine
             UserCommands.Create(),
             SimilarityCommands.Create(),
         };
-        foreach (var command in ModelCommands.Create().Concat(WorkerCommands.Create()).Concat(ServeCommands.Create())) root.Add(command);
+        foreach (var command in ModelCommands.Create()) root.Add(command);
+        root.Add(WorkerCommands.Create());
+        root.Add(JobCommands.Create());
+        root.Add(ServeCommand.Create());
+        root.Add(ApiKeyCommands.Create());
         return root;
     }
 }

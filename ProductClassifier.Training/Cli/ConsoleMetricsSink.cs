@@ -9,6 +9,21 @@ namespace ProductClassifier.Training.Cli;
 /// </summary>
 internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
 {
+    /// <summary>
+    /// Runs <paramref name="train"/> under these bars (others, such as a <see cref="FeaturizeBar"/>, may join through the
+    /// context), then completes the last run's bar and line.
+    /// </summary>
+    public static Task<T> ShowAsync<T>(Func<ConsoleMetricsSink, ProgressContext, Task<T>> train) =>
+        CliHost.ProgressConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var sink = new ConsoleMetricsSink(context);
+                var result = await train(sink, context);
+                sink.Finish();
+                return result;
+            });
+
     private readonly Dictionary<string, ProgressTask> _runs = [];
     private readonly Dictionary<string, float> _validation = [];
     private readonly Dictionary<string, (int Epochs, TimeSpan Elapsed)> _epochs = [];
@@ -34,7 +49,7 @@ internal sealed class ConsoleMetricsSink(ProgressContext context) : IMetricsSink
         Task(metrics.Run).Description = Describe(metrics.Run, $"epoch {metrics.Epoch} val loss {metrics.Loss:F4}");
     }
 
-    public void Finish()
+    private void Finish()
     {
         foreach (var (run, task) in _runs) Complete(run, task);
     }

@@ -27,21 +27,24 @@ internal static class DemoCommand
             var summary = await DemoDatasetGenerator.WriteAsync(folder, new DemoDatasetOptions(p.GetValue(products), p.GetValue(seed)), ct);
             CliHost.Info($"{summary.Products} products, {summary.Images} images, {summary.Categories} categories, {summary.Rules} rules");
             Console.WriteLine(summary.Folder);
-            if (p.GetValue(noImport)) return;
-            await using var db = await CliHost.OpenAsync(ct);
-            var imported = await ImportDatasetCommand.ImportAsync(db, summary.Folder, groundTruth: true, null, ct);
-            ImportDatasetCommand.Print(imported);
-            if (p.GetValue(noJobs)) return;
-            db.RoundSettings.Add(new RoundSettings
-            {
-                CatalogueId = imported.Catalogue.Id,
-                BatchSize = FirstStartJobs.Round.BatchSize,
-                Strategy = FirstStartJobs.Round.Strategy,
-            });
-            await db.SaveChangesAsync(ct);
-            var job = await JobChain.QueueAsync(db, imported.Catalogue.Id, FirstStartJobs.Steps(), ct);
-            CliHost.Info($"queued job {job.Id} ({job.Kind}), then train, predict and open round 1: a worker runs them (see /jobs)");
+            if (!p.GetValue(noImport)) await CliHost.WithDatabase((_, db, ct) => ImportAsync(db, summary.Folder, queueJobs: !p.GetValue(noJobs), ct))(p, ct);
         });
         return command;
+    }
+
+    private static async Task ImportAsync(ClassifierDb db, string folder, bool queueJobs, CancellationToken ct)
+    {
+        var imported = await ImportDatasetCommand.ImportAsync(db, folder, groundTruth: true, null, ct);
+        ImportDatasetCommand.Print(imported);
+        if (!queueJobs) return;
+        db.RoundSettings.Add(new RoundSettings
+        {
+            CatalogueId = imported.Catalogue.Id,
+            BatchSize = FirstStartJobs.Round.BatchSize,
+            Strategy = FirstStartJobs.Round.Strategy,
+        });
+        await db.SaveChangesAsync(ct);
+        var job = await JobChain.QueueAsync(db, imported.Catalogue.Id, FirstStartJobs.Steps(), ct);
+        CliHost.Info($"queued job {job.Id} ({job.Kind}), then train, predict and open round 1: a worker runs them (see /jobs)");
     }
 }

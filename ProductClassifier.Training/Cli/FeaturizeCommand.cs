@@ -13,10 +13,8 @@ internal static class FeaturizeCommand
             "Compute the pretrained image (ResNet18, 512-d) and text (MiniLM, 384-d) features of the catalogue's products; cached, so reruns skip them. Image embeddings also go to Postgres for the similarity index");
         var limit = new Option<int?>("--limit") { Description = "Only the first N products (lowest ids): a sample of a big catalogue" };
         command.Add(limit);
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
             var products = p.GetValue(limit) is { } n ? corpus.Products.Take(n).ToList() : corpus.Products;
             var started = DateTime.UtcNow;
@@ -36,7 +34,7 @@ internal static class FeaturizeCommand
             if (result.IndexJob is { } job)
                 CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker adds them to the similarity index (or run ./pc similarity rebuild)");
             CliHost.Info($"done in {(DateTime.UtcNow - started).TotalSeconds:F0}s");
-        });
+        }));
         return command;
     }
 }

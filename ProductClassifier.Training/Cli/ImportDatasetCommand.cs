@@ -18,14 +18,13 @@ internal static class ImportDatasetCommand
         var command = new Command("import-dataset",
             "Create or replace the catalogue a dataset folder describes: taxonomy, products, images, rules (applied), true labels")
             { folder, groundTruth };
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithDatabase(async (p, db, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
             var result = await ImportAsync(db, p.GetValue(folder)!, p.GetValue(groundTruth), p.GetValue(CliHost.CatalogueOption), ct);
             Print(result);
             var job = await JobChain.QueueAsync(db, result.Catalogue.Id, [new JobStep(JobKinds.Featurize)], ct);
             CliHost.Info($"queued job {job.Id} ({job.Kind}): a worker computes the image and sentence features (or run ./pc featurize)");
-        });
+        }));
         return command;
     }
 

@@ -19,24 +19,20 @@ internal static class IngestCommand
 
         var command = new Command("ingest", "Load a product feed into the catalogue (created when --catalogue names a new one)")
             { source, feed, mapping, full, rejects };
-        command.SetAction(async (p, ct) =>
+        IngestRequest Request(ParseResult p) => new(p.GetValue(source)!, p.GetValue(feed)!)
         {
-            var request = new IngestRequest(p.GetValue(source)!, p.GetValue(feed)!)
-            {
-                Mapping = p.GetValue(mapping) is { } mappingPath ? FeedMapping.FromFile(mappingPath) : null,
-                Full = p.GetValue(full),
-                RejectsPath = p.GetValue(rejects),
-            };
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = p.GetValue(CliHost.CatalogueOption) is { Length: > 0 } name
-                ? await CatalogueStore.GetOrCreateAsync(db, name, ct)
-                : await CliHost.CatalogueAsync(db, p, ct);
+            Mapping = p.GetValue(mapping) is { } mappingPath ? FeedMapping.FromFile(mappingPath) : null,
+            Full = p.GetValue(full),
+            RejectsPath = p.GetValue(rejects),
+        };
+        command.SetAction(CliHost.WithCatalogue(Request, async (_, request, db, catalogue, ct) =>
+        {
             var result = await RunWithProgressAsync(new FeedIngester(db), catalogue, request, ct);
             PrintSummary(catalogue, request, result);
             if (await JobKinds.QueueAfterIngestAsync(db, catalogue, result.ChangedProductIds, ct) is { } job)
                 CliHost.Info($"queued job {job.Id} ({job.Kind}) for the {result.ChangedProductIds.Count:N0} new and changed products" +
                     (JobChain.Remaining(job.Parameters).Count > 0 ? ", then their predictions" : ""));
-        });
+        }, createNamed: true));
         return command;
     }
 

@@ -15,33 +15,28 @@ namespace ProductClassifier.Training.Cli;
 internal static class ModelCommands
 {
     private static readonly Option<int?> VersionOption = new("--version") { Description = "Model version number (default: the active one)" };
-    private static readonly Option<string?> DeviceOption = new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present, else CPU)" };
 
     public static IEnumerable<Command> Create() => [Train(), Evaluate(), Predict(), Versions()];
 
     private static Command Versions()
     {
         var list = new Command("list", "The catalogue's model versions with their ground-truth macro-F1; the active one is marked");
-        list.SetAction(async (p, ct) =>
+        list.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var versions = await db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id).OrderBy(v => v.Number).ToListAsync(ct);
             var table = new Table().AddColumns("version", "active", "created", "device", "ensemble ground-truth macro-F1", "members");
             foreach (var v in versions)
                 table.AddRow($"v{v.Number}", v.IsActive ? "yes" : "", $"{v.CreatedAt:u}", v.Device, ServedMacroF1(v.Metrics), v.Members);
             AnsiConsole.Write(table);
-        });
+        }));
         var number = new Argument<int>("VERSION") { Description = "Version number to make active (promote or roll back)" };
         var activate = new Command("activate", "Make a version the active one (promote a new one or roll back to an older one)") { number };
-        activate.SetAction(async (p, ct) =>
+        activate.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var version = await ModelStore.ResolveAsync(db, catalogue, p.GetValue(number), ct);
             await ModelStore.ActivateAsync(db, version, ct);
             Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' is active");
-        });
+        }));
         return new Command("models", "Model versions: list, activate") { list, activate };
     }
 
@@ -64,20 +59,20 @@ internal static class ModelCommands
         var ruleDropout = new Option<double>("--rule-dropout") { Description = "Share of rows whose rule firings each member trains without (0–1)", DefaultValueFactory = _ => new TrainRequest(PreprocessingConfig.Defaults()).RuleDropout };
         var noActivate = new Option<bool>("--no-activate") { Description = "Register the new version without making it active" };
         var command = new Command("train", "Train the members and ensembles on rule and human labels, evaluate, save and register a new model version")
-            { models, folds, epochs, ruleDropout, config, noActivate, DeviceOption };
-        command.SetAction(async (p, ct) =>
+            { models, folds, epochs, ruleDropout, config, noActivate, CliHost.DeviceOption };
+        double RuleDropout(ParseResult p) => p.GetValue(ruleDropout) is < 0 or > 1
+            ? throw new Core.UserFacingException("--rule-dropout must lie between 0 and 1.")
+            : p.GetValue(ruleDropout);
+        command.SetAction(CliHost.WithCatalogue(RuleDropout, async (p, dropout, db, catalogue, ct) =>
         {
-            if (p.GetValue(ruleDropout) is < 0 or > 1) throw new Core.UserFacingException("--rule-dropout must lie between 0 and 1.");
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
             var request = new TrainRequest(PreprocessingConfig.Resolve(p.GetValue(config), datasetName: catalogue.Name))
             {
                 Models = CliHost.List(p.GetValue(models)) ?? ModelRegistry.MemberNames,
                 Folds = p.GetValue(folds),
                 Epochs = p.GetValue(epochs),
-                Device = p.GetValue(DeviceOption),
-                RuleDropout = p.GetValue(ruleDropout),
+                Device = p.GetValue(CliHost.DeviceOption),
+                RuleDropout = dropout,
             };
             CliHost.Info($"catalogue '{catalogue.Name}': {corpus.Products.Count:N0} products, {corpus.CategoryCount} categories, " +
                 $"{corpus.RuleCategories.Count} rules; preprocessing: {request.Config.Source}; device: {TorchRuntime.ResolveDevice(request.Device)}");
@@ -86,21 +81,15 @@ internal static class ModelCommands
             var checkpoints = Path.Combine(store.Root, catalogue.Name, "checkpoints", "cli");
             if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
             var started = DateTime.UtcNow;
-            var (version, report, served) = await CliHost.ProgressConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var sink = new ConsoleMetricsSink(context);
-                    using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
-                    var result = await new VersionTrainer(db, store, sink, pretrained).TrainAsync(catalogue, corpus, request,
-                        !p.GetValue(noActivate), checkpoints, ct);
-                    sink.Finish();
-                    return result;
-                });
+            var (version, report, served) = await ConsoleMetricsSink.ShowAsync(async (sink, context) =>
+            {
+                using var pretrained = CliHost.PretrainedFeatures(catalogue.Name, new FeaturizeBar(context));
+                return await new VersionTrainer(db, store, sink, pretrained).TrainAsync(catalogue, corpus, request, !p.GetValue(noActivate), checkpoints, ct);
+            });
             EvaluationTable.Print(report);
             Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' ({(version.IsActive ? "active" : "not active")}), " +
                 $"serving '{served}', trained in {(DateTime.UtcNow - started).TotalMinutes:F1} min: {store.PathOf(version)}");
-        });
+        }));
         return command;
     }
 
@@ -109,11 +98,9 @@ internal static class ModelCommands
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file" };
         var store = new Option<bool>("--store") { Description = "Keep the results as the version's evaluation, with its test predictions (the web app's metrics and error lists)" };
         var command = new Command("evaluate", "Evaluate a model version's members, ensembles and the rules on the test products (rule labels and ground truth)")
-            { VersionOption, json, store, DeviceOption };
-        command.SetAction(async (p, ct) =>
+            { VersionOption, json, store, CliHost.DeviceOption };
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var (corpus, classifier, features) = await LoadAsync(db, catalogue, p, ct);
             using (classifier)
             {
@@ -128,7 +115,7 @@ internal static class ModelCommands
                     CliHost.Info($"stored as the evaluation of model version {version.Number}, with {report.TestPredictions.Count:N0} test predictions");
                 }
             }
-        });
+        }));
         return command;
     }
 
@@ -137,11 +124,9 @@ internal static class ModelCommands
         var output = new Option<string?>("--out") { Description = "CSV file to write (default: standard output)" };
         var top = new Option<int>("--top") { Description = "Most categories per product", DefaultValueFactory = _ => 5 };
         var command = new Command("predict", "Score the catalogue's products with a model version: categories above threshold with probabilities")
-            { VersionOption, output, top, DeviceOption };
-        command.SetAction(async (p, ct) =>
+            { VersionOption, output, top, CliHost.DeviceOption };
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var (corpus, classifier, features) = await LoadAsync(db, catalogue, p, ct);
             using (classifier)
             {
@@ -159,7 +144,7 @@ internal static class ModelCommands
                 }
                 CliHost.Info($"{rows.Length:N0} products scored in {seconds:F1}s ({rows.Length / Math.Max(seconds, 1e-6):N0} products/s)");
             }
-        });
+        }));
         return command;
     }
 
@@ -167,7 +152,7 @@ internal static class ModelCommands
         CancellationToken ct)
     {
         var version = await ModelStore.ResolveAsync(db, catalogue, p.GetValue(VersionOption), ct);
-        var classifier = TrainedClassifier.Load(ModelStore.FromConfiguration(CliHost.Configuration).PathOf(version), p.GetValue(DeviceOption));
+        var classifier = TrainedClassifier.Load(ModelStore.FromConfiguration(CliHost.Configuration).PathOf(version), p.GetValue(CliHost.DeviceOption));
         var corpus = await CliHost.CorpusAsync(db, catalogue, ct);
         if (!corpus.Categories.Select(c => c.Path).SequenceEqual(classifier.Categories.Select(c => c.Path)))
             throw new Core.UserFacingException($"The taxonomy of '{catalogue.Name}' changed since model version {version.Number} was trained: train a new version.");

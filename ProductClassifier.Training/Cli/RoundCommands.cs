@@ -20,29 +20,21 @@ internal static class RoundCommands
         var seed = new Option<int>("--seed") { Description = "The round's base seed (its draws derive from it and the round number, as in ./pc simulate)", DefaultValueFactory = _ => 1 };
         var overlap = new Option<double?>("--overlap") { Description = "Share of the batch two labellers decide, for agreement (default: the Labelling:OverlapFraction setting)" };
         var open = new Command("open", "Pick the next labelling batch with the active model (or show the round already open)") { strategy, batchSize, seed, overlap };
-        open.SetAction(async (p, ct) =>
+        open.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var batch = await Rounds(db, new NullMetricsSink()).OpenAsync(catalogue, QueryStrategyNames.Parse(p.GetValue(strategy)!),
                 p.GetValue(batchSize), p.GetValue(seed), ct, p.GetValue(overlap));
             await PrintAsync(db, catalogue, ct);
             Console.WriteLine($"round {batch.Round} is open");
-        });
+        }));
 
         var status = new Command("status", "The catalogue's rounds: batch size, labels so far, resulting model version");
-        status.SetAction(async (p, ct) =>
-        {
-            await using var db = await CliHost.OpenAsync(ct);
-            await PrintAsync(db, await CliHost.CatalogueAsync(db, p, ct), ct);
-        });
+        status.SetAction(CliHost.WithCatalogue((_, db, catalogue, ct) => PrintAsync(db, catalogue, ct)));
 
         var oracle = new Command("oracle", "Label the open batch from the catalogue's reference labels (simulating labellers on an imported data set)");
-        oracle.SetAction(async (p, ct) =>
+        oracle.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
-            var batch = await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id && b.ResultVersionId == null).OrderBy(b => b.Round).FirstOrDefaultAsync(ct)
+            var batch = await db.LabellingBatches.OpenRound(catalogue.Id).FirstOrDefaultAsync(ct)
                 ?? throw new Core.UserFacingException($"Catalogue '{catalogue.Name}' has no open labelling round.");
             var truth = await db.BatchItems.Where(i => i.BatchId == batch.Id)
                 .Select(i => new { i.ProductId, Categories = db.ReferenceLabels.Where(l => l.ProductId == i.ProductId).Select(l => l.CategoryId).ToArray() })
@@ -53,25 +45,15 @@ internal static class RoundCommands
             Console.WriteLine($"round {batch.Round}: {truth.Count(t => t.Categories.Length > 0)} products labelled from reference labels");
             if (await RoundContinuation.QueueIfDecidedAsync(db, catalogue.Id, ct) is { } job)
                 Console.WriteLine($"the batch is decided and '{catalogue.Name}' continues by itself: queued job {job.Id} ({job.Kind})");
-        });
+        }));
 
         var finish = new Command("finish", "Fine-tune the ensemble on the human labels so far, evaluate, and activate the new model version");
-        finish.SetAction(async (p, ct) =>
+        finish.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
-            var (batch, version, report) = await CliHost.ProgressConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var sink = new ConsoleMetricsSink(context);
-                    var result = await Rounds(db, sink).FinishAsync(catalogue, ct);
-                    sink.Finish();
-                    return result;
-                });
+            var (batch, version, report) = await ConsoleMetricsSink.ShowAsync((sink, _) => Rounds(db, sink).FinishAsync(catalogue, ct));
             EvaluationTable.Print(report);
             Console.WriteLine($"round {batch.Round} finished: model version {version.Number} is active");
-        });
+        }));
 
         return new Command("round", "Labelling rounds: pick a batch, label it, fine-tune") { open, status, oracle, finish };
     }

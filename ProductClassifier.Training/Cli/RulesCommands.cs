@@ -14,22 +14,17 @@ internal static class RulesCommands
     {
         var file = new Argument<string>("FILE") { Description = "rules.json: [{\"id\", \"category\", \"field\", \"terms\"}, …]" };
         var import = new Command("import", "Make the catalogue's rules those of FILE (matched by rule id; missing categories are created)") { file };
-        import.SetAction(async (p, ct) =>
+        import.SetAction(CliHost.WithCatalogue(p => RuleFile.Load(p.GetValue(file)!), async (_, rules, db, catalogue, ct) =>
         {
-            var rules = RuleFile.Load(p.GetValue(file)!);
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await TaxonomyCommands.TargetCatalogueAsync(db, p, ct);
             var result = await RuleImporter.ImportAsync(db, catalogue.Id, rules, ct);
             Console.WriteLine($"{rules.Count} rules read; {result.Added} new, {result.Updated} changed, {result.Removed} removed; catalogue '{catalogue.Name}'.");
             if (result.CreatedCategories.Count > 0)
                 Console.WriteLine($"created {result.CreatedCategories.Count} categories the taxonomy lacked: {string.Join("; ", result.CreatedCategories.Take(10))}{(result.CreatedCategories.Count > 10 ? "; …" : "")}");
-        });
+        }, createNamed: true));
 
         var apply = new Command("apply", "Run the catalogue's rules over its products and replace its rule labels");
-        apply.SetAction(async (p, ct) =>
+        apply.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var clock = Stopwatch.StartNew();
             RuleApplyResult result = null!;
             await CliHost.ProgressConsole.Progress().StartAsync(async context =>
@@ -48,13 +43,11 @@ internal static class RulesCommands
             });
             Console.WriteLine($"{result.Rules} rules over {result.Products} products: {result.ProductsLabelled} labelled " +
                 $"({Percent(result.ProductsLabelled, result.Products)}), {result.Labels} rule labels, {clock.Elapsed.TotalSeconds:F1} s.");
-        });
+        }));
 
         var audit = new Command("audit", "Rule labels against the ground truth (reference labels, else labellers' decisions): overall micro precision/recall, then one row per rule");
-        audit.SetAction(async (p, ct) =>
+        audit.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var report = await RuleAudit.RunAsync(db, catalogue.Id, ct);
             if (report.Products == 0)
                 throw new UserFacingException($"Catalogue '{catalogue.Name}' has no ground truth to audit against: import its data set with --ground-truth, or label products.");
@@ -66,7 +59,7 @@ internal static class RulesCommands
             Console.WriteLine($"{"rule".PadRight(code)}  {"category".PadRight(width)}  {"fired",7}  {"precision",9}  {"recall",6}");
             foreach (var row in report.Rules)
                 Console.WriteLine($"{row.Code.PadRight(code)}  {row.CategoryPath.PadRight(width)}  {row.Fired,7}  {Ratio(row.Precision),9}  {Ratio(row.Recall),6}");
-        });
+        }));
 
         return new Command("rules", "The old keyword categoriser: import, apply and audit its rules") { import, apply, audit };
     }

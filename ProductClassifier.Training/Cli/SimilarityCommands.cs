@@ -25,16 +25,14 @@ internal static class SimilarityCommands
             "Choose the embedding the catalogue's similarity searches use, and queue the index-similarity job that builds its index; " +
             "the web app serves it once the job has published it, without a restart")
             { embedding };
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var job = await EmbeddingChoice.ChooseAsync(db, catalogue, p.GetValue(embedding), Environment.UserName, ct);
             using var indexes = CliHost.SimilarityIndexes();
             var served = await EmbeddingChoice.ServedAsync(db, catalogue.Id, indexes.Options.Embedding, ct);
             Console.WriteLine($"{catalogue.Name}: {Name(p.GetValue(embedding))} embedding chosen; index-similarity job {job.Id} builds its index, " +
                 $"then searches use it (until then: {Name(served)})");
-        });
+        }));
         return command;
     }
 
@@ -51,22 +49,22 @@ internal static class SimilarityCommands
             "Train the catalogue's learned image embedding (a projection head over the ResNet18 features, on labellers' decisions and rule labels) here, " +
             "as a train-embedding job would, and write every product's learned embedding to Postgres")
             { epochs, seed };
-        command.SetAction(async (p, ct) =>
+        int Epochs(ParseResult p) => p.GetValue(epochs) is < 1 or > 10_000
+            ? throw new Core.UserFacingException("--epochs must be between 1 and 10000.")
+            : p.GetValue(epochs);
+        command.SetAction(CliHost.WithCatalogue(Epochs, async (p, epochCount, db, catalogue, ct) =>
         {
-            if (p.GetValue(epochs) is < 1 or > 10_000) throw new Core.UserFacingException("--epochs must be between 1 and 10000.");
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var clock = Stopwatch.StartNew();
             var result = await EmbeddingLearning.RunAsync(db, catalogue, ModelStore.FromConfiguration(CliHost.Configuration).Root,
-                p.GetValue(epochs), p.GetValue(seed), (epoch, loss) =>
+                epochCount, p.GetValue(seed), (epoch, loss) =>
                 {
-                    if (epoch == 1 || epoch % 5 == 0 || epoch == p.GetValue(epochs))
+                    if (epoch == 1 || epoch % 5 == 0 || epoch == epochCount)
                         Console.WriteLine(Invariant($"epoch {epoch}: loss {loss:F4}"));
                 }, ct);
             Console.WriteLine(Invariant($"learned embedding v{result.Version} ({result.Folder}): trained on {result.Trained:N0} labelled products, ") +
                 Invariant($"loss {result.FirstLoss:F4} -> {result.FinalLoss:F4}; {result.Embedded:N0} products embedded ({result.Written.Written:N0} rows written) in {clock.Elapsed.TotalSeconds:F0}s"));
             CliHost.Info("./pc similarity use learned (or the choice on /similar) makes searches use it once a worker's index-similarity job has built its index");
-        });
+        }));
         return command;
     }
 
@@ -76,10 +74,8 @@ internal static class SimilarityCommands
         var command = new Command("rebuild",
             "Rebuild the catalogue's similarity index from the image embeddings in Postgres (written by ./pc featurize), and serve it when it is the chosen embedding")
             { embedding };
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             using var indexes = CliHost.SimilarityIndexes();
             var chosen = await EmbeddingChoice.ChosenAsync(db, catalogue.Id, indexes.Options.Embedding, ct);
             var built = p.GetValue(embedding) ?? chosen;
@@ -90,7 +86,7 @@ internal static class SimilarityCommands
             if (built == chosen) await EmbeddingChoice.MarkServedAsync(db, catalogue.Id, built, ct);
             Console.WriteLine($"{index.Description}, {Name(built)} embedding: {result.Count:N0} products indexed in {clock.Elapsed.TotalSeconds:F1}s");
             if (result.Count == 0) CliHost.Info("no image embeddings in Postgres for this catalogue: run ./pc featurize first");
-        });
+        }));
         return command;
     }
 
@@ -100,10 +96,8 @@ internal static class SimilarityCommands
         var k = NeighboursOption("Neighbours");
         var category = new Option<string?>("--category") { Description = "Only products in this category (path \"A > B\")" };
         var command = new Command("query", "The products that look most like a product (nearest image embeddings)") { product, k, category };
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             int? categoryId = null;
             if (p.GetValue(category) is { Length: > 0 } path)
                 categoryId = await db.Categories.Where(c => c.CatalogueId == catalogue.Id && c.Path == path).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
@@ -123,7 +117,7 @@ internal static class SimilarityCommands
                 table.AddRow($"{rank}", $"{n.ProductId}", n.Distance.ToString("F3", CultureInfo.InvariantCulture),
                     Markup.Escape(titles.GetValueOrDefault(n.ProductId) ?? ""), Markup.Escape(Leaf(n.ProductId)));
             AnsiConsole.Write(table);
-        });
+        }));
         return command;
     }
 
@@ -139,10 +133,8 @@ internal static class SimilarityCommands
         var command = new Command("eval",
             "Bring the index up to date, then print how often each product's k nearest neighbours share its top-level, level-2 and leaf category")
             { k, exact, compare, embedding };
-        command.SetAction(async (p, ct) =>
+        command.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             if (p.GetValue(compare))
             {
                 await CompareAsync(db, catalogue.Id, p.GetValue(k), ct);
@@ -165,7 +157,7 @@ internal static class SimilarityCommands
             Console.WriteLine(Invariant($"top-level agreement@{n} {result.Index.TopLevel:F3}"));
             Console.WriteLine(Invariant($"level-2 agreement@{n} {result.Index.SecondLevel:F3}"));
             Console.WriteLine(Invariant($"leaf agreement@{n} {result.Index.Leaf:F3}"));
-        });
+        }));
         return command;
     }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using ProductClassifier.Core.Catalog;
-using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Taxonomy;
 
 namespace ProductClassifier.Training.Cli;
@@ -14,31 +12,24 @@ internal static class TaxonomyCommands
         var file = new Argument<string>("FILE") { Description = "Google (ID - A > B), Shopify (gid://… : A > B), plain (A > B) or CSV/TSV id,parent_id,name" };
         var format = new Option<TaxonomyFormat?>("--format") { Description = "Override format detection: Plain, Google, Shopify, ParentId" };
         var import = new Command("import", "Merge a taxonomy file into the catalogue's tree (existing paths keep their ids)") { file, format };
-        import.SetAction(async (p, ct) =>
+        import.SetAction(CliHost.WithCatalogue(p => TaxonomyParser.ParseFile(p.GetValue(file)!, p.GetValue(format)), async (_, tree, db, catalogue, ct) =>
         {
-            var tree = TaxonomyParser.ParseFile(p.GetValue(file)!, p.GetValue(format));
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await TargetCatalogueAsync(db, p, ct);
             var result = await TaxonomyImporter.ImportAsync(db, catalogue.Id, tree, ct);
             Console.WriteLine($"{tree.Count} categories read ({tree.Format}, depth up to {tree.MaxDepth}); {result.Added} new; catalogue '{catalogue.Name}' has {result.Total}.");
-        });
+        }, createNamed: true));
 
         var fromProducts = new Command("from-products", "Build the tree from the feed category paths the catalogue's products carry");
-        fromProducts.SetAction(async (p, ct) =>
+        fromProducts.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var (tree, result) = await TaxonomyImporter.FromProductsAsync(db, catalogue, ct);
             Console.WriteLine($"feed categories → {tree.Count} categories (depth up to {tree.MaxDepth}); {result.Added} new; catalogue '{catalogue.Name}' has {result.Total}.");
-        });
+        }));
 
         var depth = new Option<int>("--depth") { Description = "Deepest level to list", DefaultValueFactory = _ => 2 };
         var rows = new Option<int>("--rows") { Description = "Most categories to list", DefaultValueFactory = _ => 40 };
         var show = new Command("show", "Summarise the catalogue's tree: categories per level, then the first rows") { depth, rows };
-        show.SetAction(async (p, ct) =>
+        show.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
-            await using var db = await CliHost.OpenAsync(ct);
-            var catalogue = await CliHost.CatalogueAsync(db, p, ct);
             var categories = await db.Categories.AsNoTracking().Where(c => c.CatalogueId == catalogue.Id)
                 .Select(c => new { c.Id, c.ParentId, c.Path, c.Name, c.Depth, c.ExternalId }).ToListAsync(ct);
             Console.WriteLine($"catalogue '{catalogue.Name}': {categories.Count} categories");
@@ -49,14 +40,8 @@ internal static class TaxonomyCommands
             foreach (var c in listed.Take(p.GetValue(rows)))
                 Console.WriteLine($"{new string(' ', 2 * (c.Depth - 1))}{c.Name}{(children[c.Id].Any() ? $" ({children[c.Id].Count()})" : "")}{(c.ExternalId is null ? "" : $"  [{c.ExternalId}]")}");
             if (listed.Count > p.GetValue(rows)) Console.WriteLine($"… {listed.Count - p.GetValue(rows)} more (--rows, --depth)");
-        });
+        }));
 
         return new Command("taxonomy", "The catalogue's category tree") { import, fromProducts, show };
     }
-
-    /// <summary>Importing into a named catalogue creates it; without a name, the most recent one.</summary>
-    internal static async Task<Catalogue> TargetCatalogueAsync(ClassifierDb db, ParseResult parse, CancellationToken ct) =>
-        parse.GetValue(CliHost.CatalogueOption) is { Length: > 0 } name
-            ? await CatalogueStore.GetOrCreateAsync(db, name, ct)
-            : await CliHost.CatalogueAsync(db, parse, ct);
 }

@@ -62,26 +62,23 @@ internal static class UserCommands
         return command;
     }
 
-    private static Command Disable()
-    {
-        var name = new Argument<string>("NAME");
-        var command = new Command("disable", "Stop a user signing in; their open pages and connections are signed out within seconds") { name };
-        command.SetAction(async (p, ct) =>
-        {
-            await WithAccountsAsync(async a => { await a.DisableAsync(p.GetValue(name)!); return 0; }, ct);
-            CliHost.Info($"{p.GetValue(name)} is disabled (./pc users enable {p.GetValue(name)} undoes it).");
-        });
-        return command;
-    }
+    private static Command Disable() =>
+        AccountChange("disable", "Stop a user signing in; their open pages and connections are signed out within seconds",
+            (accounts, name) => accounts.DisableAsync(name), name => $"{name} is disabled (./pc users enable {name} undoes it).");
 
-    private static Command Enable()
+    private static Command Enable() =>
+        AccountChange("enable", "Let a disabled user sign in again, with the password and roles they had",
+            (accounts, name) => accounts.EnableAsync(name), name => $"{name} may sign in again.");
+
+    /// <summary>A verb that changes one user's account, then says what it did.</summary>
+    private static Command AccountChange(string verb, string description, Func<UserAccounts, string, Task> change, Func<string, string> done)
     {
         var name = new Argument<string>("NAME");
-        var command = new Command("enable", "Let a disabled user sign in again, with the password and roles they had") { name };
+        var command = new Command(verb, description) { name };
         command.SetAction(async (p, ct) =>
         {
-            await WithAccountsAsync(async a => { await a.EnableAsync(p.GetValue(name)!); return 0; }, ct);
-            CliHost.Info($"{p.GetValue(name)} may sign in again.");
+            await WithAccountsAsync(async a => { await change(a, p.GetValue(name)!); return 0; }, ct);
+            CliHost.Info(done(p.GetValue(name)!));
         });
         return command;
     }

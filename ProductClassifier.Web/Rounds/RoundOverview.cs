@@ -53,8 +53,7 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
     public async Task<OpenRound?> OpenRoundAsync(int catalogueId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var batch = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogueId && b.ResultVersionId == null)
-            .OrderBy(b => b.Round).FirstOrDefaultAsync(ct);
+        var batch = await db.LabellingBatches.AsNoTracking().OpenRound(catalogueId).FirstOrDefaultAsync(ct);
         if (batch is null) return null;
         var total = await db.BatchItems.CountAsync(i => i.BatchId == batch.Id, ct);
         var decided = await db.BatchItems.CountAsync(i => i.BatchId == batch.Id
@@ -99,7 +98,7 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await RoundSettingsStore.SaveAsync(db, settings, ct);
-        if (await db.LabellingBatches.AnyAsync(b => b.CatalogueId == settings.CatalogueId && b.ResultVersionId == null, ct))
+        if (await db.LabellingBatches.OpenRound(settings.CatalogueId).AnyAsync(ct))
             throw new UserFacingException("A round is open already: finish it before opening the next.");
         await RefuseWhileActiveAsync(db, settings.CatalogueId, ct);
         return await new JobQueue(db).EnqueueAsync(settings.CatalogueId, JobKinds.OpenRound,
@@ -111,8 +110,8 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
     public async Task<Job> QueueFinishAsync(int catalogueId, bool openNext, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var batch = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogueId && b.ResultVersionId == null)
-            .OrderBy(b => b.Round).FirstOrDefaultAsync(ct) ?? throw new UserFacingException("No round is open.");
+        var batch = await db.LabellingBatches.AsNoTracking().OpenRound(catalogueId).FirstOrDefaultAsync(ct)
+            ?? throw new UserFacingException("No round is open.");
         if (!await db.LabelDecisions.AnyAsync(d => d.BatchId == batch.Id, ct))
             throw new UserFacingException($"Round {batch.Round} has no decision yet: there is nothing to fine-tune on.");
         await RefuseWhileActiveAsync(db, catalogueId, ct);
