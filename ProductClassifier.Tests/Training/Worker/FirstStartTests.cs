@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Datasets;
@@ -39,8 +37,8 @@ public sealed class FirstStartTests(TestDatabase database) : IClassFixture<TestD
         var catalogue = (await new DatasetImporter(db, new ImageStore(Path.Combine(_folder, "images"))).ImportAsync(summary.Folder, true, name)).Catalogue;
         var first = await JobChain.QueueAsync(db, catalogue.Id, FirstStartJobs.Steps());
 
-        using var worker = StartWorker();
-        await worker.StartAsync();
+        await using var worker = await TestWorker.StartAsync(database, _folder,
+            new Dictionary<string, string?> { ["Similarity:Folder"] = Path.Combine(_folder, "similarity") });
         var batch = await WaitForOpenRoundAsync(db, catalogue.Id);
         await worker.StopAsync();
 
@@ -62,16 +60,6 @@ public sealed class FirstStartTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal(version.Id, batch.PickedWithVersionId);
         Assert.Equal(FirstStartJobs.Round.BatchSize, await db.BatchItems.CountAsync(i => i.BatchId == batch.Id));
     }
-
-    private IHost StartWorker() => WorkerHost.Build(database.ConnectionString, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Models:Root"] = Path.Combine(_folder, "models"),
-        ["Images:Root"] = Path.Combine(_folder, "images"),
-        ["Similarity:Folder"] = Path.Combine(_folder, "similarity"),
-        ["Worker:PollSeconds"] = "0.2",
-        ["Worker:HeartbeatSeconds"] = "0.2",
-        ["Worker:Device"] = "cpu",
-    }).Build());
 
     private static async Task<LabellingBatch> WaitForOpenRoundAsync(ClassifierDb db, int catalogueId)
     {

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Datasets;
@@ -261,31 +259,11 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         return (await new DatasetImporter(db, new ImageStore(Path.Combine(_folder, "images"))).ImportAsync(summary.Folder, true, name)).Catalogue;
     }
 
-    /// <summary>Stops the worker before disposing it, so no worker outlives its test and claims the next test's jobs.</summary>
-    private sealed class RunningWorker(IHost host) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
+    private Task<TestWorker> StartWorkerAsync(double staleAfterSeconds = 30) =>
+        TestWorker.StartAsync(database, _folder, new Dictionary<string, string?>
         {
-            await host.StopAsync();
-            host.Dispose();
-        }
-    }
-
-    private async Task<RunningWorker> StartWorkerAsync(double staleAfterSeconds = 30)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Models:Root"] = Path.Combine(_folder, "models"),
-            ["Images:Root"] = Path.Combine(_folder, "images"),
-            ["Worker:PollSeconds"] = "0.2",
-            ["Worker:HeartbeatSeconds"] = "0.2",
-            ["Worker:Device"] = "cpu",
             ["Worker:StaleAfterSeconds"] = staleAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        var host = WorkerHost.Build(database.ConnectionString, configuration);
-        await host.StartAsync();
-        return new RunningWorker(host);
-    }
+        });
 
     private static async Task<Job> WaitForAsync(ClassifierDb db, long jobId, Func<JobStatus, bool> reached)
     {

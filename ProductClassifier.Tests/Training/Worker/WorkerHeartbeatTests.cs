@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using ProductClassifier.Training.Worker;
 using ProductClassifier.Tests.Infrastructure;
 
@@ -15,17 +14,10 @@ public sealed class WorkerHeartbeatTests(TestDatabase database) : IClassFixture<
     public async Task A_polling_worker_keeps_its_heartbeat_fresh_and_a_stopped_one_goes_stale()
     {
         var file = Path.Combine(_folder, "worker.heartbeat");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Models:Root"] = Path.Combine(_folder, "models"),
-            ["Worker:PollSeconds"] = "0.1",
-            ["Worker:Device"] = "cpu",
-            ["Worker:HeartbeatFile"] = file,
-        }).Build();
         var before = WorkerHeartbeat.Check(file, TimeSpan.FromSeconds(30));
 
-        using var host = WorkerHost.Build(database.ConnectionString, configuration);
-        await host.StartAsync();
+        await using var host = await TestWorker.StartAsync(database, _folder,
+            new Dictionary<string, string?> { ["Worker:PollSeconds"] = "0.1", ["Worker:HeartbeatFile"] = file });
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!File.Exists(file) && DateTime.UtcNow < deadline) await Task.Delay(50);
         var written = File.GetLastWriteTimeUtc(file);

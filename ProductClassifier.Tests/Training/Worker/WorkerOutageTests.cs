@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Catalog;
@@ -25,53 +24,37 @@ public sealed class WorkerOutageTests(RestartablePostgres postgres) : IClassFixt
     public async Task A_worker_rides_out_database_restarts_while_idle_and_while_training_and_loses_no_event()
     {
         var catalogue = await DemoCatalogueAsync();
-        var host = WorkerHost.Build(postgres.ConnectionString, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Models:Root"] = Path.Combine(_folder, "models"),
-            ["Images:Root"] = Path.Combine(_folder, "images"),
-            ["Worker:PollSeconds"] = "0.2",
-            ["Worker:HeartbeatSeconds"] = "0.2",
-            ["Worker:Device"] = "cpu",
-        }).Build());
-        await host.StartAsync();
-        try
-        {
-            // Idle: the claim loop meets a refused connection on every poll.
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            postgres.Stop();
-            await Task.Delay(Outage);
-            await postgres.StartAsync();
+        await using var host = await TestWorker.StartAsync(postgres, _folder);
+        // Idle: the claim loop meets a refused connection on every poll.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        postgres.Stop();
+        await Task.Delay(Outage);
+        await postgres.StartAsync();
 
-            long jobId;
-            await using (var db = postgres.Open())
-                jobId = (await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
-                    """{"models": ["fasttext"], "folds": 0, "epochs": 150, "patience": 1000}""")).Id;
-            await WaitForAsync(async db => (await EpochsAsync(db, jobId)).DefaultIfEmpty(0).Max() >= 2);
+        long jobId;
+        await using (var db = postgres.Open())
+            jobId = (await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
+                """{"models": ["fasttext"], "folds": 0, "epochs": 150, "patience": 1000}""")).Id;
+        await WaitForAsync(async db => (await EpochsAsync(db, jobId)).DefaultIfEmpty(0).Max() >= 2);
 
-            // Training: the heartbeat and event writes fail for the outage's length while the job goes on.
-            postgres.Stop();
-            await Task.Delay(Outage);
-            await postgres.StartAsync();
-            await WaitForAsync(async db => await db.Jobs.AnyAsync(j => j.Id == jobId && j.Status != JobStatus.Queued && j.Status != JobStatus.Running));
+        // Training: the heartbeat and event writes fail for the outage's length while the job goes on.
+        postgres.Stop();
+        await Task.Delay(Outage);
+        await postgres.StartAsync();
+        await WaitForAsync(async db => await db.Jobs.AnyAsync(j => j.Id == jobId && j.Status != JobStatus.Queued && j.Status != JobStatus.Running));
 
-            await using var check = postgres.Open();
-            var job = await check.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
-            Assert.True(job.Status == JobStatus.Succeeded, job.Error);
-            Assert.True((await check.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id)).IsActive);
-            // Every epoch reported once per attempt, none lost to the outage.
-            var events = await check.JobEvents.AsNoTracking().Where(e => e.JobId == jobId).OrderBy(e => e.Id).ToListAsync();
-            var firstAttempt = events.TakeWhile(e => JobEventJson.Read(e.Type, e.Payload) is not StatusEvent { Attempt: 2 })
-                .Select(e => JobEventJson.Read(e.Type, e.Payload)).OfType<EpochEvent>().Select(e => e.Epoch).ToList();
-            Assert.Equal(Enumerable.Range(1, firstAttempt.Count), firstAttempt);
-            Assert.Equal(150, (await EpochsAsync(check, jobId)).Max());
-            Assert.Equal(JobEventKinds.Status, events[^1].Type);
-            Assert.Null(host.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().ExecuteTask?.Exception);
-        }
-        finally
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
+        await using var check = postgres.Open();
+        var job = await check.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        Assert.True(job.Status == JobStatus.Succeeded, job.Error);
+        Assert.True((await check.ModelVersions.SingleAsync(v => v.CatalogueId == catalogue.Id)).IsActive);
+        // Every epoch reported once per attempt, none lost to the outage.
+        var events = await check.JobEvents.AsNoTracking().Where(e => e.JobId == jobId).OrderBy(e => e.Id).ToListAsync();
+        var firstAttempt = events.TakeWhile(e => JobEventJson.Read(e.Type, e.Payload) is not StatusEvent { Attempt: 2 })
+            .Select(e => JobEventJson.Read(e.Type, e.Payload)).OfType<EpochEvent>().Select(e => e.Epoch).ToList();
+        Assert.Equal(Enumerable.Range(1, firstAttempt.Count), firstAttempt);
+        Assert.Equal(150, (await EpochsAsync(check, jobId)).Max());
+        Assert.Equal(JobEventKinds.Status, events[^1].Type);
+        Assert.Null(host.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().ExecuteTask?.Exception);
     }
 
     private static async Task<List<int>> EpochsAsync(ClassifierDb db, long jobId) =>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Datasets;
@@ -49,7 +48,7 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
         var job = await new JobQueue(db).EnqueueAsync(catalogue.Id, TrainJobHandler.JobKind,
             """{"models": ["linear", "wide-deep"], "folds": 0, "epochs": 3}""");
         var history = await hub.InvokeAsync<IReadOnlyList<JobEventMessage>>(nameof(TrainingHub.Subscribe), job.Id);
-        await using (var worker = await StartWorkerAsync())
+        await using (var worker = await TestWorker.StartAsync(database, _folder))
             await finished.Task.WaitAsync(Generous);
 
         Assert.Equal("Queued", Assert.Single(history).ToStatus().Status);
@@ -97,28 +96,4 @@ public sealed class TrainingHubTests(TestDatabase database) : IClassFixture<Test
                 o.Headers[ApiKeys.Header] = key;
             })
             .Build();
-
-    private async Task<IAsyncDisposable> StartWorkerAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Models:Root"] = Path.Combine(_folder, "models"),
-            ["Images:Root"] = Path.Combine(_folder, "images"),
-            ["Worker:PollSeconds"] = "0.2",
-            ["Worker:HeartbeatSeconds"] = "0.2",
-            ["Worker:Device"] = "cpu",
-        }).Build();
-        var host = WorkerHost.Build(database.ConnectionString, configuration);
-        await host.StartAsync();
-        return new StoppingHost(host);
-    }
-
-    private sealed class StoppingHost(Microsoft.Extensions.Hosting.IHost host) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-    }
 }
