@@ -7,7 +7,7 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Taxonomy;
 using ProductClassifier.Training.Pipeline;
 using ProductClassifier.Web.Metrics;

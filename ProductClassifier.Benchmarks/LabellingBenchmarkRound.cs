@@ -2,7 +2,7 @@ using System.Text.Json;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Core.Taxonomy;
 

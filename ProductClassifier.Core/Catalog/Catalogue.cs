@@ -14,7 +14,7 @@ public sealed class Catalogue
 
     /// <summary>
     /// The highest model version number handed out for the catalogue. It only grows, so trainings running at once
-    /// never share a version number or folder (see <see cref="Models.ModelStore.NextFolderAsync"/>).
+    /// never share a version number or folder (see <see cref="ModelVersions.ModelStore.NextFolderAsync"/>).
     /// </summary>
     public int LastModelVersion { get; set; }
 }

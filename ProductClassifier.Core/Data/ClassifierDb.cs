@@ -5,7 +5,7 @@ using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Core.Taxonomy;

@@ -13,7 +13,7 @@ public static class SimilarityServices
         services.AddOptions<SimilarityOptions>().BindConfiguration(SimilarityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SimilarityIndexes>();
         services.AddSingleton(sp => new LearnedEmbeddings(
-            Models.ModelStore.FromConfiguration(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Root));
+            ModelVersions.ModelStore.FromConfiguration(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Root));
         services.AddSingleton<SimilarProducts>();
         return services;
     }

@@ -2,7 +2,7 @@ using System.Reflection;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Worker;
 using ProductClassifier.Web.Access;

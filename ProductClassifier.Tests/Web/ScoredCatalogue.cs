@@ -3,7 +3,7 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Training.Pipeline;

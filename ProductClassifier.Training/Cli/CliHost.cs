@@ -4,7 +4,7 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Features.Pretrained;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Pipeline;
 using Spectre.Console;

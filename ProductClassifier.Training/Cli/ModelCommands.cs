@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Learning;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 using ProductClassifier.Training.Pipeline;
 using Spectre.Console;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
-using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Core.ModelVersions;
+using ProductClassifier.Training.Rounds;
 using ProductClassifier.Training.Learning;
 using Spectre.Console;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Features.Pretrained;
-using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Training.Rounds;
 using ProductClassifier.Training.Learning;
 using Spectre.Console;
 

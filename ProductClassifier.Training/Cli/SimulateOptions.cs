@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Training.Rounds;
 
 namespace ProductClassifier.Training.Cli;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ProductClassifier.Core;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 
 namespace ProductClassifier.Training.Ensemble;
 

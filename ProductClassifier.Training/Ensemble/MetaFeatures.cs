@@ -1,5 +1,5 @@
 using ProductClassifier.Core.Features;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 
 namespace ProductClassifier.Training.Ensemble;
 

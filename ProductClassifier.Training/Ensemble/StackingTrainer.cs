@@ -1,6 +1,6 @@
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Learning;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 
 namespace ProductClassifier.Training.Ensemble;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 using TorchSharp.Modules;
 
 namespace ProductClassifier.Training.Learning;

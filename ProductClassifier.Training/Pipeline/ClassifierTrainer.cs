@@ -2,7 +2,7 @@ using ProductClassifier.Core.Evaluation;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Ensemble;
 using ProductClassifier.Training.Learning;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 
 namespace ProductClassifier.Training.Pipeline;
 

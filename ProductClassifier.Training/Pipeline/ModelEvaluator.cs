@@ -1,6 +1,6 @@
 using ProductClassifier.Core.Evaluation;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Ensemble;
 
 namespace ProductClassifier.Training.Pipeline;
@@ -37,7 +37,7 @@ public sealed class ModelEvaluator(Corpus corpus)
         return new EvaluationReport(models)
         {
             TestPredictions = predictions.TryGetValue(Served, out var served)
-                ? Core.Models.TestPredictions.Collect(corpus, testRows, served, thresholds.GetValueOrDefault(Served)) : [],
+                ? Core.ModelVersions.TestPredictions.Collect(corpus, testRows, served, thresholds.GetValueOrDefault(Served)) : [],
         };
     }
 

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Training.Pipeline;
 

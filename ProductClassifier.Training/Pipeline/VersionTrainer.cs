@@ -1,7 +1,7 @@
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Learning;
 
 namespace ProductClassifier.Training.Pipeline;

@@ -1,5 +1,5 @@
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Training.Pipeline;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using ProductClassifier.Core;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Health;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Training.Serving;
 

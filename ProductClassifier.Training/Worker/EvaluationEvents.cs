@@ -1,5 +1,5 @@
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Pipeline;
 
 namespace ProductClassifier.Training.Worker;

@@ -4,8 +4,8 @@ using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Features;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
-using ProductClassifier.Training.ActiveLearning;
+using ProductClassifier.Core.ModelVersions;
+using ProductClassifier.Training.Rounds;
 using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Pipeline;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Pipeline;
 
 namespace ProductClassifier.Training.Worker;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Learning;
 
 namespace ProductClassifier.Training.Worker;

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Core.ModelVersions;
+using ProductClassifier.Training.Networks;
 using ProductClassifier.Training.Pipeline;
 
 namespace ProductClassifier.Training.Worker;

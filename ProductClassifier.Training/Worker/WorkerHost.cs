@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Training.Pipeline;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Web.Evidence;
 
 namespace ProductClassifier.Web.Metrics;

@@ -5,7 +5,7 @@ using ProductClassifier.Core;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Web.Grids;
 using ProductClassifier.Web.Jobs;
 

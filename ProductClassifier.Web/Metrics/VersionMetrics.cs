@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Evaluation;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.Metrics;
 

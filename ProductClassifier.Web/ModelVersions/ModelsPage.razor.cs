@@ -8,7 +8,7 @@ using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Web.Charts;
 using ProductClassifier.Web.Grids;
 using ProductClassifier.Web.Jobs;

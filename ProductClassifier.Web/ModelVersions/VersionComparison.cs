@@ -1,6 +1,6 @@
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Evaluation;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Web.Metrics;
 
 namespace ProductClassifier.Web.ModelVersions;

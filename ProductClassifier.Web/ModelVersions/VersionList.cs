@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.ModelVersions;
 

@@ -1,4 +1,4 @@
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.ModelVersions;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProductClassifier.Core.Catalog;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Taxonomy;
 
 namespace ProductClassifier.Core.Data.Configurations;

@@ -835,7 +835,7 @@ namespace ProductClassifier.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -907,7 +907,7 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("model_versions", (string)null);
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.Prediction", b =>
                 {
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint")
@@ -935,7 +935,7 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("predictions", (string)null);
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.TestPrediction", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.TestPrediction", b =>
                 {
                     b.Property<int>("ModelVersionId")
                         .HasColumnType("integer")
@@ -1362,13 +1362,13 @@ namespace ProductClassifier.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_labelling_batches_catalogues_catalogue_id");
 
-                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("PickedWithVersionId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_labelling_batches_model_versions_picked_with_version_id");
 
-                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("ResultVersionId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1402,7 +1402,7 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasConstraintName("fk_round_settings_catalogues_catalogue_id");
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelVersion", b =>
                 {
                     b.HasOne("ProductClassifier.Core.Catalog.Catalogue", null)
                         .WithMany()
@@ -1412,9 +1412,9 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasConstraintName("fk_model_versions_catalogues_catalogue_id");
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.Prediction", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.Prediction", b =>
                 {
-                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1429,7 +1429,7 @@ namespace ProductClassifier.Core.Data.Migrations
                         .HasConstraintName("fk_predictions_products_product_id");
                 });
 
-            modelBuilder.Entity("ProductClassifier.Core.Models.TestPrediction", b =>
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.TestPrediction", b =>
                 {
                     b.HasOne("ProductClassifier.Core.Taxonomy.Category", null)
                         .WithMany()
@@ -1438,7 +1438,7 @@ namespace ProductClassifier.Core.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_test_predictions_categories_category_id");
 
-                    b.HasOne("ProductClassifier.Core.Models.ModelVersion", null)
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -56,7 +56,7 @@ public sealed class JobChainTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Empty(JobChain.Remaining(withoutModel.Parameters));
         Assert.Null(await JobKinds.QueueAfterIngestAsync(db, entity, []));
 
-        db.ModelVersions.Add(new ProductClassifier.Core.Models.ModelVersion { CatalogueId = catalogue, Number = 1, Folder = "v1", Members = "linear", IsActive = true });
+        db.ModelVersions.Add(new ProductClassifier.Core.ModelVersions.ModelVersion { CatalogueId = catalogue, Number = 1, Folder = "v1", Members = "linear", IsActive = true });
         await db.SaveChangesAsync();
         var withModel = await JobKinds.QueueAfterIngestAsync(db, entity, [7]);
         var then = Assert.Single(JobChain.Remaining(withModel!.Parameters));

@@ -1,5 +1,5 @@
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Rules;
 using ProductClassifier.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using ProductClassifier.Core.Features;
 using ProductClassifier.Training.Ensemble;
 using ProductClassifier.Training.Learning;
-using ProductClassifier.Training.Models;
+using ProductClassifier.Training.Networks;
 
 namespace ProductClassifier.Tests.Training.Ensemble;
 

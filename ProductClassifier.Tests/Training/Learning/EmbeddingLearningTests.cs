@@ -4,7 +4,7 @@ using ProductClassifier.Core.Evaluation;
 using ProductClassifier.Core.Features.Pretrained;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Core.Similarity;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Training.Worker;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Serving;
 using ProductClassifier.Tests.Infrastructure;
 

@@ -8,7 +8,7 @@ using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Datasets;
 using ProductClassifier.Core.Demo;
 using ProductClassifier.Core.Features;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Learning;
 using ProductClassifier.Training.Pipeline;
 using ProductClassifier.Training.Serving;

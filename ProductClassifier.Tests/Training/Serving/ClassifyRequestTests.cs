@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Tests.Core.Features.Pretrained;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Training.Serving;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Health;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Training.Serving;
 using ProductClassifier.Tests.Infrastructure;
 

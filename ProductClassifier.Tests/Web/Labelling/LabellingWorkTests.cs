@@ -1,6 +1,6 @@
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Web.Labelling;
 

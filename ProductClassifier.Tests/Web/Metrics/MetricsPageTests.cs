@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Jobs;
-using ProductClassifier.Core.Models;
+using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Web.Jobs;
 using ProductClassifier.Web.Metrics;

@@ -153,20 +153,20 @@ public sealed class SimilarityApiTests(TestDatabase database) : IClassFixture<Te
         {
             // The reference labels say mug; another labeller decided "vase" for the query; the model predicts the query a
             // vase and the second mug a mug; the other products have no prediction and no rule label.
-            var model = new ProductClassifier.Core.Models.ModelVersion
+            var model = new ProductClassifier.Core.ModelVersions.ModelVersion
             { CatalogueId = catalogue.Id, Number = 1, Folder = "v1", Members = "meta", IsActive = true };
             db.ModelVersions.Add(model);
             db.LabelDecisions.Add(new ProductClassifier.Core.Labelling.LabelDecision
             { ProductId = ids["query mug"], Labeller = "other-labeller", PositiveCategoryIds = [categories["Home"], categories["Home > Vases"]] });
             await db.SaveChangesAsync();
             db.Predictions.AddRange(
-                new ProductClassifier.Core.Models.Prediction
+                new ProductClassifier.Core.ModelVersions.Prediction
                 {
                     ProductId = ids["query mug"],
                     ModelVersionId = model.Id,
                     Categories = $$"""[{"categoryId": {{categories["Home > Vases"]}}, "path": "Home > Vases", "probability": 0.7}]"""
                 },
-                new ProductClassifier.Core.Models.Prediction
+                new ProductClassifier.Core.ModelVersions.Prediction
                 {
                     ProductId = ids["second mug"],
                     ModelVersionId = model.Id,

@@ -1,6 +1,0 @@
-using ProductClassifier.Core.ActiveLearning;
-
-namespace ProductClassifier.Training.ActiveLearning;
-
-/// <summary>A finished round of one strategy and seed, and the time the simulation has run so far.</summary>
-public sealed record SimulationProgress(CurvePoint Point, int Rounds, TimeSpan Elapsed);
