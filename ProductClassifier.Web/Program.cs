@@ -1,3 +1,4 @@
+using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Health;
 using ProductClassifier.Web.Access;
 using ProductClassifier.Web.Catalog;
@@ -16,6 +17,8 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseWhen(context => !SignInExtensions.IsProgram(context.Request),
     people => people.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// A database restart: 503 and Retry-After (a page that reloads itself for people) instead of an error page.
+app.UseDatabaseOutageResponses();
 app.UseAuthentication();
 app.UseRateLimiter(); // per API key (Access/ApiKeyRateLimits): after authentication, which tells the key
 app.UseAuthorization();
