@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
 
@@ -100,6 +102,33 @@ public sealed class JobQueue(ClassifierDb db)
             await new JobEvents(db).AddAsync(jobId, new StatusEvent(JobStatus.Cancelled), ct);
         await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+    }
+
+    /// <summary>The parameter a job queued by <see cref="RetryAsync"/> carries: the id of the job it runs again.</summary>
+    public const string RetryOf = "retryOf";
+
+    /// <summary>
+    /// Runs a failed or cancelled job again: a new job of the same kind and catalogue with the same parameters, so a
+    /// chained step (<see cref="JobChain"/>) carries the rest of its chain and goes on with it once it succeeds. Asked
+    /// twice (a double click, two people), it queues one job and returns it both times.
+    /// </summary>
+    public async Task<Job> RetryAsync(long jobId, CancellationToken ct = default)
+    {
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct)
+            ?? throw new UserFacingException($"There is no job {jobId}.");
+        if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
+            throw new UserFacingException($"Job {jobId} ({job.Kind}) is {job.Status.ToString().ToLowerInvariant()}: only a failed or cancelled job can be run again.");
+        var id = jobId.ToString(CultureInfo.InvariantCulture);
+        // One retry per job, even when two ask at once: the check and the insert run under a lock on the job's row.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM jobs WHERE id = {jobId} FOR UPDATE", ct);
+        var earlier = await db.Jobs.FromSql($"SELECT * FROM jobs WHERE parameters ->> {RetryOf} = {id}").AsNoTracking().FirstOrDefaultAsync(ct);
+        if (earlier is not null) return earlier;
+        var parameters = JsonNode.Parse(job.Parameters) as JsonObject ?? [];
+        parameters[RetryOf] = jobId;
+        var retry = await EnqueueAsync(job.CatalogueId, job.Kind, parameters.ToJsonString(), ct);
+        await transaction.CommitAsync(ct);
+        return retry;
     }
 
     /// <summary>

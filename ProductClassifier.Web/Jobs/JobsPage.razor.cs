@@ -7,7 +7,7 @@ using ProductClassifier.Core.Jobs;
 
 namespace ProductClassifier.Web.Jobs;
 
-/// <summary>The queue with live status and progress; start a training, a fine-tune round or predict-all; cancel; a job's metrics.</summary>
+/// <summary>The queue with live status and progress; start a training, a fine-tune round or predict-all; cancel; run a failed job again; a job's metrics.</summary>
 public sealed partial class JobsPage
 {
     private List<JobRow> _jobs = [];
@@ -53,6 +53,21 @@ public sealed partial class JobsPage
     {
         await using var db = await Dbs.CreateDbContextAsync();
         await new JobQueue(db).CancelAsync(jobId);
+        await LoadAsync();
+    }
+
+    private async Task RetryAsync(long jobId)
+    {
+        await using var db = await Dbs.CreateDbContextAsync();
+        try
+        {
+            var job = await new JobQueue(db).RetryAsync(jobId);
+            Snackbar.Add($"Job {jobId} runs again as job {job.Id} ({job.Kind})", Severity.Info);
+        }
+        catch (Core.UserFacingException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
         await LoadAsync();
     }
 

@@ -63,4 +63,55 @@ public sealed class JobChainTests(TestDatabase database) : IClassFixture<TestDat
         Assert.Equal(JobKinds.PredictAll, then.Kind);
         Assert.Equal(7, then.Parameters!["productIds"]![0]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task A_failed_step_run_again_carries_the_rest_of_its_chain_and_is_queued_once_however_often_it_is_asked()
+    {
+        var catalogue = await CatalogueAsync();
+        await using var db = database.Open();
+        var queue = new JobQueue(db);
+        var first = await JobChain.QueueAsync(db, catalogue, [new JobStep("featurize-" + catalogue, new JsonObject { ["limit"] = 7 }), new JobStep("train"), new JobStep("open-round")]);
+        var claimed = await queue.ClaimAsync("w1", ["featurize-" + catalogue]);
+        Assert.Equal(first.Id, claimed!.Id);
+        await queue.FinishAsync(first.Id, "w1", JobStatus.Failed, "ExternalException: Unknown scalar type");
+
+        // Two people (or a double click) at once: one new job, the same for both.
+        var retries = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var own = database.Open();
+            return await new JobQueue(own).RetryAsync(first.Id);
+        }));
+        Assert.Equal(retries[0].Id, retries[1].Id);
+        Assert.Equal(retries[0].Id, (await new JobQueue(db).RetryAsync(first.Id)).Id);
+        var retry = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == retries[0].Id);
+        Assert.Equal((JobStatus.Queued, "featurize-" + catalogue), (retry.Status, retry.Kind));
+        Assert.Equal(7, JsonNode.Parse(retry.Parameters)!["limit"]!.GetValue<int>());
+        Assert.Equal(first.Id, JsonNode.Parse(retry.Parameters)![JobQueue.RetryOf]!.GetValue<long>());
+        Assert.Equal(["train", "open-round"], JobChain.Remaining(retry.Parameters).Select(s => s.Kind));
+        Assert.Equal(2, await db.Jobs.CountAsync(j => j.CatalogueId == catalogue));
+
+        // Succeeding, the retry goes on with the chain the failure had ended.
+        Assert.Equal(retry.Id, (await queue.ClaimAsync("w2", ["featurize-" + catalogue]))!.Id);
+        await queue.FinishAsync(retry.Id, "w2", JobStatus.Succeeded);
+        var next = await JobChain.ContinueAsync(db, retry);
+        Assert.Equal("train", next!.Kind);
+        Assert.Equal(["open-round"], JobChain.Remaining(next.Parameters).Select(s => s.Kind));
+    }
+
+    [Fact]
+    public async Task Only_a_failed_or_cancelled_job_can_be_run_again_and_the_refusal_says_why()
+    {
+        var catalogue = await CatalogueAsync();
+        await using var db = database.Open();
+        var queue = new JobQueue(db);
+        var queued = await queue.EnqueueAsync(catalogue, "train");
+        var refusal = await Assert.ThrowsAsync<ProductClassifier.Core.UserFacingException>(() => queue.RetryAsync(queued.Id));
+        Assert.Equal($"Job {queued.Id} (train) is queued: only a failed or cancelled job can be run again.", refusal.Message);
+        Assert.Contains("no job", (await Assert.ThrowsAsync<ProductClassifier.Core.UserFacingException>(() => queue.RetryAsync(-1))).Message);
+
+        await queue.CancelAsync(queued.Id);
+        var retry = await queue.RetryAsync(queued.Id);
+        Assert.Equal((JobStatus.Queued, "train"), (retry.Status, retry.Kind));
+        Assert.Equal(2, await db.Jobs.CountAsync(j => j.CatalogueId == catalogue));
+    }
 }
