@@ -69,7 +69,7 @@ internal static class ConsoleBenchmark
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LabellingBenchmark.Load()}");
 
             await using var app = new BenchmarkWebApp(database.ConnectionString, images.FullName).Start();
-            Console.WriteLine($"server: metrics of the active version loaded (Postgres, JSON, rows) in {await ServerLoadMsAsync(app, catalogue, runs, ct)}");
+            Console.WriteLine($"server: metrics of the active version loaded (catalogue, version, category and level rows) in {await ServerLoadMsAsync(app, catalogue, runs, ct)}");
             await using var chromium = await HeadlessChromium.LaunchAsync();
             var page = await chromium.SignedInPageAsync(app.Address, "console-scientist", await app.CreateUserAsync("console-scientist", Roles.DataScientist));
             await page.AddInitScriptAsync(TimingScript);

@@ -27,6 +27,9 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<RoundSettings> RoundSettings => Set<RoundSettings>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<ModelEvaluation> ModelEvaluations => Set<ModelEvaluation>();
+    public DbSet<CategoryScore> CategoryScores => Set<CategoryScore>();
+    public DbSet<LevelScore> LevelScores => Set<LevelScore>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<TestPrediction> TestPredictions => Set<TestPrediction>();
     public DbSet<Job> Jobs => Set<Job>();

@@ -58,13 +58,13 @@ public sealed class ModelStore(string root)
             Number = registration.Number,
             Folder = registration.Folder,
             Members = registration.Members,
-            Metrics = registration.Metrics,
             Device = registration.Device,
             HumanLabels = registration.HumanLabels,
             RuleLabels = registration.RuleLabels,
         };
         db.ModelVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        await StoredEvaluation.StoreAsync(db, version, registration.Metrics, ct);
         await TestPredictions.StoreAsync(db, version, registration.TestPredictions, ct);
         if (activate) await ActivateAsync(db, version, ct);
         if (owned is not null) await owned.CommitAsync(ct);
@@ -76,11 +76,10 @@ public sealed class ModelStore(string root)
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.ModelVersions.Where(v => v.Id == version.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Metrics, metricsJson), ct);
+        await StoredEvaluation.StoreAsync(db, version, metricsJson, ct);
         await db.TestPredictions.Where(p => p.ModelVersionId == version.Id).ExecuteDeleteAsync(ct);
         await TestPredictions.StoreAsync(db, version, rows, ct);
         await transaction.CommitAsync(ct);
-        version.Metrics = metricsJson;
     }
 
     /// <summary>Removes every version folder of a catalogue that was deleted or is being replaced.</summary>

@@ -19,9 +19,6 @@ public sealed class ModelVersion
     /// <summary>The members and ensembles it holds, comma-separated (e.g. "linear,fasttext,…,average,meta").</summary>
     public required string Members { get; set; }
 
-    /// <summary>Evaluation results as JSON (the shape `./pc evaluate --json` writes).</summary>
-    public string Metrics { get; set; } = "{}";
-
     /// <summary>Development products with a human label when it was trained or fine-tuned; null for versions from before this was kept.</summary>
     public int? HumanLabels { get; set; }
 

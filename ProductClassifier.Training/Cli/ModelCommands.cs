@@ -24,9 +24,10 @@ internal static class ModelCommands
         list.SetAction(CliHost.WithCatalogue(async (p, db, catalogue, ct) =>
         {
             var versions = await db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id).OrderBy(v => v.Number).ToListAsync(ct);
+            var scores = await StoredEvaluation.ScoresAsync(db, catalogue.Id, ct);
             var table = new Table().AddColumns("version", "active", "created", "device", "ensemble ground-truth macro-F1", "members");
             foreach (var v in versions)
-                table.AddRow($"v{v.Number}", v.IsActive ? "yes" : "", $"{v.CreatedAt:u}", v.Device, ServedMacroF1(v.Metrics), v.Members);
+                table.AddRow($"v{v.Number}", v.IsActive ? "yes" : "", $"{v.CreatedAt:u}", v.Device, $"{scores.GetValueOrDefault(v.Id)?.GroundTruthMacroF1:F3}", v.Members);
             AnsiConsole.Write(table);
         }));
         var number = new Argument<int>("VERSION") { Description = "Version number to make active (promote or roll back)" };
@@ -38,16 +39,6 @@ internal static class ModelCommands
             Console.WriteLine($"model version {version.Number} of '{catalogue.Name}' is active");
         }));
         return new Command("models", "Model versions: list, activate") { list, activate };
-    }
-
-    private static string ServedMacroF1(string metrics)
-    {
-        using var json = System.Text.Json.JsonDocument.Parse(metrics);
-        if (!json.RootElement.TryGetProperty("models", out var models)) return "";
-        foreach (var model in models.EnumerateArray())
-            if (model.GetProperty("model").GetString() == ModelEvaluator.Served)
-                return $"{model.GetProperty("sets").GetProperty(EvaluationReport.GroundTruth).GetProperty("macroF1").GetDouble():F3}";
-        return "";
     }
 
     private static Command Train()

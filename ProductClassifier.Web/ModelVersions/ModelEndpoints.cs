@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.ModelVersions;
 
@@ -27,9 +28,10 @@ internal static class ModelEndpoints
         IDbContextFactory<ClassifierDb> dbs, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var stored = await db.ModelVersions.AsNoTracking()
+        var id = await db.ModelVersions.AsNoTracking()
             .Where(v => v.Number == version && db.Catalogues.Any(c => c.Id == v.CatalogueId && c.Name == catalogue))
-            .Select(v => v.Metrics).SingleOrDefaultAsync(ct);
+            .Select(v => (int?)v.Id).SingleOrDefaultAsync(ct);
+        var stored = id is { } versionId ? await StoredEvaluation.JsonAsync(db, versionId, ct) ?? "{}" : null;
         if (stored is null) return TypedResults.NotFound($"Catalogue '{catalogue}' has no model version {version}.");
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(stored), "application/json", $"{catalogue}-v{version}-evaluation.json");
     }

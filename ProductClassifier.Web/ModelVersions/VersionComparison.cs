@@ -1,5 +1,5 @@
+using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Evaluation;
 using ProductClassifier.Core.ModelVersions;
 using ProductClassifier.Web.Metrics;
 
@@ -11,27 +11,27 @@ public sealed record VersionComparison(int NumberA, int NumberB, IReadOnlyList<C
     /// <summary>A change of F1 larger than this (one point) counts as better or worse.</summary>
     public const double Point = 0.01;
 
+    /// <summary>Categories either version has true products of; one missing from a version's evaluation scores 0 there.</summary>
     public static async Task<VersionComparison> LoadAsync(ClassifierDb db, ModelVersion a, ModelVersion b, ErrorSet set, CancellationToken ct)
     {
         var name = set == ErrorSet.GroundTruth ? StoredEvaluation.GroundTruth : StoredEvaluation.RuleTest;
-        var resultA = (await StoredEvaluation.LoadAsync(db, a.Id, StoredEvaluation.Served, ct)).GetValueOrDefault(name);
-        var resultB = (await StoredEvaluation.LoadAsync(db, b.Id, StoredEvaluation.Served, ct)).GetValueOrDefault(name);
-        return Compare(a.Number, resultA, b.Number, resultB);
-    }
-
-    /// <summary>Categories either version has true products of; one missing from a version's evaluation scores 0 there.</summary>
-    public static VersionComparison Compare(int numberA, EvaluationResult? a, int numberB, EvaluationResult? b)
-    {
-        var byPathA = a?.Categories.GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.First()) ?? [];
-        var byPathB = b?.Categories.GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.First()) ?? [];
+        var scores = await (from s in db.CategoryScores
+                            where (s.ModelVersionId == a.Id || s.ModelVersionId == b.Id) && s.Set == name
+                            join c in db.Categories on s.CategoryId equals c.Id
+                            select new { s.ModelVersionId, c.Path, s.Support, s.F1, s.Precision, s.Recall }).ToListAsync(ct);
+        var totals = await db.LevelScores.AsNoTracking()
+            .Where(s => (s.ModelVersionId == a.Id || s.ModelVersionId == b.Id) && s.Set == name && s.Level == LevelScore.AllLevels).ToListAsync(ct);
+        var byPathA = scores.Where(s => s.ModelVersionId == a.Id).ToDictionary(s => s.Path);
+        var byPathB = scores.Where(s => s.ModelVersionId == b.Id).ToDictionary(s => s.Path);
         var rows = byPathA.Keys.Union(byPathB.Keys)
             .Select(path => (A: byPathA.GetValueOrDefault(path), B: byPathB.GetValueOrDefault(path), Path: path))
             .Where(x => (x.A?.Support ?? 0) > 0 || (x.B?.Support ?? 0) > 0)
             .Select(x => new ComparisonRow(x.Path, x.B?.Support ?? x.A!.Support, x.A?.F1 ?? 0, x.B?.F1 ?? 0, x.A?.Precision ?? 0,
                 x.B?.Precision ?? 0, x.A?.Recall ?? 0, x.B?.Recall ?? 0))
             .OrderByDescending(r => r.Change).ThenBy(r => r.Path, StringComparer.Ordinal).ToList();
+        var (totalA, totalB) = (totals.FirstOrDefault(t => t.ModelVersionId == a.Id), totals.FirstOrDefault(t => t.ModelVersionId == b.Id));
         var summary = new ComparisonSummary(rows.Count(r => r.DeltaF1 > Point), rows.Count(r => r.DeltaF1 < -Point),
-            rows.Count(r => Math.Abs(r.DeltaF1) <= Point), a?.MacroF1 ?? 0, b?.MacroF1 ?? 0, a?.MicroF1 ?? 0, b?.MicroF1 ?? 0);
-        return new VersionComparison(numberA, numberB, rows, summary);
+            rows.Count(r => Math.Abs(r.DeltaF1) <= Point), totalA?.MacroF1 ?? 0, totalB?.MacroF1 ?? 0, totalA?.MicroF1 ?? 0, totalB?.MicroF1 ?? 0);
+        return new VersionComparison(a.Number, b.Number, rows, summary);
     }
 }

@@ -4,6 +4,7 @@ using ProductClassifier.Core;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
+using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.Rounds;
 
@@ -34,7 +35,10 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
             }).ToListAsync(ct);
         var versionIds = batches.SelectMany(b => new[] { b.PickedWithVersionId, b.ResultVersionId }).OfType<int>().Distinct().ToList();
         var versions = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.Number, v.Metrics }).ToDictionaryAsync(v => v.Id, ct);
+            .Select(v => new { v.Id, v.Number }).ToDictionaryAsync(v => v.Id, ct);
+        var figures = await db.LevelScores.AsNoTracking()
+            .Where(s => versionIds.Contains(s.ModelVersionId) && s.Set == StoredEvaluation.GroundTruth && s.Level == LevelScore.AllLevels)
+            .ToDictionaryAsync(s => s.ModelVersionId, s => new VersionFigures(s.MacroF1, s.MicroF1), ct);
         // The round in which each product got its first decision: labels so far, round by round.
         var firstRounds = await (from d in db.LabelDecisions
                                  join b in db.LabellingBatches on d.BatchId equals b.Id
@@ -46,7 +50,7 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
             Number(b.PickedWithVersionId), Figures(b.PickedWithVersionId), Number(b.ResultVersionId), Figures(b.ResultVersionId))).ToList();
 
         int? Number(int? id) => id is { } v && versions.TryGetValue(v, out var version) ? version.Number : null;
-        VersionFigures? Figures(int? id) => id is { } v && versions.TryGetValue(v, out var version) ? VersionFigures.Parse(version.Metrics) : null;
+        VersionFigures? Figures(int? id) => id is { } v ? figures.GetValueOrDefault(v) : null;
     }
 
     /// <summary>The catalogue's open round with its progress, per labeller and agreement so far; null when none is open.</summary>

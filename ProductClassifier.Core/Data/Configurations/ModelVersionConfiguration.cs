@@ -13,6 +13,5 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.HasIndex(v => new { v.CatalogueId, v.Number }).IsUnique();
         // At most one active version per catalogue, enforced by the database.
         builder.HasIndex(v => v.CatalogueId).IsUnique().HasFilter("is_active");
-        builder.Property(v => v.Metrics).HasColumnType("jsonb");
     }
 }

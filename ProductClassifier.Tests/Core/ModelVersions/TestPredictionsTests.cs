@@ -7,7 +7,7 @@ using ProductClassifier.Tests.Web;
 
 namespace ProductClassifier.Tests.Core.ModelVersions;
 
-/// <summary>What a version keeps of its evaluation in Postgres: its test predictions and its scores, read back.</summary>
+/// <summary>What a version keeps of its evaluation in Postgres: its test predictions, read back.</summary>
 public sealed class TestPredictionsTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static async Task<Dictionary<string, TestPrediction>> StoredAsync(ClassifierDb db, ScoredCatalogue seeded, int versionId, string path) =>
@@ -56,26 +56,6 @@ public sealed class TestPredictionsTests(TestDatabase database) : IClassFixture<
     }
 
     [Fact]
-    public async Task Scores_and_per_category_results_are_read_back_per_version_and_missing_ones_are_null()
-    {
-        await using var db = database.Open();
-        var seeded = await ScoredCatalogue.CreateAsync(db);
-        var old = new ModelVersion { CatalogueId = seeded.Catalogue.Id, Number = 3, Folder = "old", Members = "linear", Metrics = "{}" };
-        db.ModelVersions.Add(old);
-        await db.SaveChangesAsync();
-
-        var scores = await StoredEvaluation.ScoresAsync(db, seeded.Catalogue.Id);
-        var sets = await StoredEvaluation.LoadAsync(db, seeded.V2.Id);
-
-        Assert.Equal(0.923, scores[seeded.V2.Id].GroundTruthMicroF1!.Value, 3);
-        Assert.Equal(new VersionScores(null, null, null, null), scores[old.Id]);
-        Assert.Equal(1.0, sets[StoredEvaluation.GroundTruth].Categories.Single(c => c.Category == ScoredCatalogue.Cookware).F1, 6);
-        Assert.Equal(0.75, sets[StoredEvaluation.RuleTest].Categories.Single(c => c.Category == ScoredCatalogue.Cookware).F1, 6);
-        Assert.Empty(await StoredEvaluation.LoadAsync(db, old.Id));
-        Assert.Empty(await StoredEvaluation.LoadAsync(db, seeded.V2.Id, "no-such-model"));
-    }
-
-    [Fact]
     public async Task Storing_a_fresh_evaluation_replaces_the_versions_metrics_and_test_predictions()
     {
         await using var db = database.Open();
@@ -89,7 +69,10 @@ public sealed class TestPredictionsTests(TestDatabase database) : IClassFixture<
         var stored = await db.TestPredictions.AsNoTracking().Where(p => p.ModelVersionId == version.Id).ToListAsync();
         var only = Assert.Single(stored);
         Assert.Equal((product, seeded.Categories[ScoredCatalogue.Puzzles], 0.9f), (only.ProductId, only.CategoryId, only.Probability));
-        Assert.Equal("""{"models": []}""", await db.ModelVersions.Where(v => v.Id == version.Id).Select(v => v.Metrics).SingleAsync());
+        Assert.Equal("""{"models": []}""", await StoredEvaluation.JsonAsync(db, version.Id));
+        Assert.Empty(await db.CategoryScores.Where(s => s.ModelVersionId == version.Id).ToListAsync());
+        Assert.Empty(await db.LevelScores.Where(s => s.ModelVersionId == version.Id).ToListAsync());
+        Assert.NotEmpty(await db.CategoryScores.Where(s => s.ModelVersionId == seeded.V2.Id).ToListAsync());
         Assert.NotEmpty(await db.TestPredictions.Where(p => p.ModelVersionId == seeded.V2.Id).ToListAsync()); // the other version keeps its own
     }
 }
