@@ -73,8 +73,56 @@ internal static class DocsScreenshots
         await admin.GetByTestId("open-round").WaitForAsync();
         await admin.GetByTestId("round-history").Locator("tbody tr").First.WaitForAsync();
         await ShootAsync(admin, Path.Combine(output, "rounds.png"));
-        Console.WriteLine($"screenshots of catalogue '{catalogue.Name}' in {output}: labelling.png, labelling-search.png, label-review.png, rounds.png");
+
+        await ConsoleAsync(chromium, app, database, catalogue, output, ct);
+        Console.WriteLine($"screenshots of catalogue '{catalogue.Name}' in {output}: labelling.png, labelling-search.png, label-review.png, " +
+            "rounds.png, models.png, metrics.png, rules.png");
         return 0;
+    }
+
+    /// <summary>
+    /// The data scientist's console: <c>/models</c> comparing the active version with the one before, <c>/metrics</c>
+    /// with the subtree of the category (below the top level) the active version gets most wrong on the ground-truth
+    /// set and that category's errors open, and <c>/rules</c> with the worst rule's products open.
+    /// </summary>
+    private static async Task ConsoleAsync(HeadlessChromium chromium, BenchmarkWebApp app, BenchmarkDatabase database, Catalogue catalogue,
+        string output, CancellationToken ct)
+    {
+        var name = Uri.EscapeDataString(catalogue.Name);
+        var scientist = await chromium.SignedInPageAsync(app.Address, "sam", await app.CreateUserAsync("sam", Roles.DataScientist));
+        await scientist.GotoAsync($"/models?catalogue={name}");
+        await scientist.Locator("[data-testid=comparison-grid] tbody tr[data-row]").First.WaitForAsync();
+        await ShootAsync(scientist, Path.Combine(output, "models.png"));
+
+        await using var db = ClassifierDbOptions.Create(database.ConnectionString);
+        var active = await db.ModelVersions.Where(v => v.CatalogueId == catalogue.Id && v.IsActive).Select(v => v.Id).SingleAsync(ct);
+        var category = await (from p in db.TestPredictions
+                              where p.ModelVersionId == active && p.GroundTruth != null && p.Predicted != p.GroundTruth
+                              join c in db.Categories on p.CategoryId equals c.Id
+                              where c.Depth > 1
+                              group p by new { c.Id, c.Path } into g
+                              orderby g.Count() descending, g.Key.Path
+                              select new { g.Key.Id, g.Key.Path }).FirstOrDefaultAsync(ct);
+        if (category is not null)
+        {
+            await scientist.SetViewportSizeAsync(1440, 1000); // as tall as the last page was: back to the usual window
+            await scientist.GotoAsync($"/metrics?catalogue={name}&category={category.Id}");
+            await scientist.Locator("[data-testid=metrics-grid][data-interactive=true]").WaitForAsync();
+            var parent = category.Path[..category.Path.LastIndexOf(Core.Taxonomy.Category.PathSeparator, StringComparison.Ordinal)];
+            await scientist.GetByTestId("filter-subtree").Locator("input").FillAsync(parent);
+            await scientist.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=metrics-grid] td[data-column=path]')]" +
+                ".every(td => td.textContent.trim().startsWith(" + System.Text.Json.JsonSerializer.Serialize(parent) + "))");
+            await scientist.GetByTestId("error-counts").WaitForAsync();
+            await ShootAsync(scientist, Path.Combine(output, "metrics.png"));
+        }
+        else Console.Error.WriteLine("No ground-truth error below the top level to show on /metrics: metrics.png not taken.");
+
+        await scientist.SetViewportSizeAsync(1440, 1000);
+        await scientist.GotoAsync($"/rules?catalogue={name}");
+        await scientist.Locator("[data-testid=rules-grid][data-interactive=true]").WaitForAsync();
+        await scientist.Locator("[data-testid=rules-grid] tbody tr[data-row]").First.ClickAsync();
+        await scientist.GetByTestId("rule-products").WaitForAsync();
+        await ShootAsync(scientist, Path.Combine(output, "rules.png"));
     }
 
     /// <summary>
