@@ -109,7 +109,7 @@ internal static class DocsScreenshots
             await scientist.GotoAsync($"/metrics?catalogue={name}&category={category.Id}");
             await scientist.Locator("[data-testid=metrics-grid][data-interactive=true]").WaitForAsync();
             var parent = category.Path[..category.Path.LastIndexOf(Core.Taxonomy.Category.PathSeparator, StringComparison.Ordinal)];
-            await scientist.GetByTestId("filter-subtree").Locator("input").FillAsync(parent);
+            await scientist.Locator("input[data-testid=filter-subtree]").FillAsync(parent);
             await scientist.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=metrics-grid] td[data-column=path]')]" +
                 ".every(td => td.textContent.trim().startsWith(" + System.Text.Json.JsonSerializer.Serialize(parent) + "))");
             await scientist.GetByTestId("error-counts").WaitForAsync();
@@ -156,10 +156,14 @@ internal static class DocsScreenshots
     /// <summary>The whole page once its images have loaded and animations settled.</summary>
     private static async Task ShootAsync(IPage page, string path)
     {
-        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
-        // A window as tall as the page rather than a full-page capture, which would cut the fixed side bar short.
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(page.ViewportSize!.Width, Math.Max(height, page.ViewportSize.Height));
+        // A window as tall as the page rather than a full-page capture, which would cut the fixed side bar short; made
+        // tall before waiting for the images, as lazy ones below the window load only once they are in it.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+            await page.SetViewportSizeAsync(page.ViewportSize!.Width, Math.Max(height, page.ViewportSize.Height));
+            await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        }
         await Task.Delay(400);
         await page.ScreenshotAsync(new() { Path = path });
     }

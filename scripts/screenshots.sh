@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the labelling pages (docs/labelling.png, docs/labelling-search.png,
-# docs/label-review.png) and of the rounds page (docs/rounds.png) in headless Chromium, on real products: an
+# docs/label-review.png), of the rounds page (docs/rounds.png) and of the data scientists' console (docs/models.png,
+# docs/metrics.png, docs/rules.png) in headless Chromium, on real products: an
 # even sample of ../shared/data/fashion-44k when it is there (read in place, never copied into the repository),
 # else the generated demo catalogue.
 # The real path end to end, on a throwaway PostgreSQL cluster and temporary folders removed at the end:
