@@ -38,6 +38,7 @@ public sealed class ClassifierDb(DbContextOptions<ClassifierDb> options) : Ident
     public DbSet<ProductEmbedding> ProductEmbeddings => Set<ProductEmbedding>();
     public DbSet<SimilarityJudgement> SimilarityJudgements => Set<SimilarityJudgement>();
     public DbSet<SimilaritySettings> SimilaritySettings => Set<SimilaritySettings>();
+    public DbSet<BlindJudgement> BlindJudgements => Set<BlindJudgement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

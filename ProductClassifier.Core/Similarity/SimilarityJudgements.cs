@@ -9,8 +9,6 @@ namespace ProductClassifier.Core.Similarity;
 /// </summary>
 public static class SimilarityJudgements
 {
-    private const int NoCategory = 0; // category ids start at 1
-
     /// <summary>Records (or replaces) the verdict on <paramref name="neighbourProductId"/> shown at <paramref name="rank"/> for <paramref name="queryProductId"/>.</summary>
     public static async Task SaveAsync(ClassifierDb db, string judge, long queryProductId, long neighbourProductId, int rank,
         bool similar, CancellationToken ct = default)
@@ -55,24 +53,18 @@ public static class SimilarityJudgements
                             group j by j.QueryProductId into g
                             select new { QueryId = g.Key, Judged = g.Count(), Similar = g.Count(j => j.IsSimilar) }).ToListAsync(ct);
         if (judged.Count == 0) return new SimilarityPrecision(k, 0, 0, 0, []);
-        var categories = await db.Categories.AsNoTracking().Where(c => c.CatalogueId == catalogueId)
-            .ToDictionaryAsync(c => c.Id, c => new { c.Path, c.Depth, c.ParentId }, ct);
-        var known = await ProductCategories.ForIndexAsync(db, judged.Select(q => q.QueryId).ToArray(), ct);
+        var categories = await JudgedCategories.LoadAsync(db, catalogueId, judged.Select(q => q.QueryId).ToArray(), depth, ct);
 
         var byCategory = new Dictionary<int, List<(double Precision, int Judged)>>();
         foreach (var query in judged)
         {
-            var labels = known[query.QueryId].Known.Where(categories.ContainsKey).ToArray();
-            var parents = labels.Select(c => categories[c].ParentId).OfType<int>().ToHashSet();
-            var chosen = depth is { } d ? labels.Where(c => categories[c].Depth == d) : labels.Where(c => !parents.Contains(c));
             var score = ((double)query.Similar / query.Judged, query.Judged);
-            foreach (var category in chosen.DefaultIfEmpty(NoCategory))
+            foreach (var category in categories.Of(query.QueryId))
                 (byCategory.TryGetValue(category, out var list) ? list : byCategory[category] = []).Add(score);
         }
-        var rows = byCategory.Select(c => new CategoryPrecision(c.Key == NoCategory ? null : c.Key,
-                c.Key == NoCategory ? "(no category)" : categories[c.Key].Path, c.Value.Count, c.Value.Sum(q => q.Judged),
-                c.Value.Average(q => q.Precision)))
-            .OrderBy(c => c.CategoryId is null).ThenBy(c => c.Category, StringComparer.Ordinal).ToList();
+        var rows = categories.Ordered(byCategory.Keys).Select(c => new CategoryPrecision(c == JudgedCategories.None ? null : c,
+                categories.PathOf(c), byCategory[c].Count, byCategory[c].Sum(q => q.Judged), byCategory[c].Average(q => q.Precision)))
+            .ToList();
         return new SimilarityPrecision(k, judged.Average(q => (double)q.Similar / q.Judged), judged.Count, judged.Sum(q => q.Judged), rows);
     }
 }

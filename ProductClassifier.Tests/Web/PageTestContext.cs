@@ -17,7 +17,8 @@ namespace ProductClassifier.Tests.Web;
 /// </summary>
 internal static class PageTestContext
 {
-    public static BunitContext Create(TestDatabase database, string role)
+    /// <param name="services">Services a page needs beyond these, added before the renderer starts (bUnit refuses them after).</param>
+    public static BunitContext Create(TestDatabase database, string role, Action<IServiceCollection>? services = null)
     {
         var ctx = new BunitContext();
         ctx.Services.AddMudServices();
@@ -28,6 +29,7 @@ internal static class PageTestContext
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("sam");
         auth.SetRoles(role);
+        services?.Invoke(ctx.Services);
         // As the circuit renders pages (the grids mark themselves interactive); after the services, as it builds the renderer.
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;

@@ -31,6 +31,8 @@ public sealed partial class SimilarPage : IDisposable
     private SimilarResponse? _response;
     private Dictionary<long, bool> _verdicts = [];
     private SimilarityPrecision? _precision;
+    private BlindComparison? _blind;
+    private BlindPrecision? _blindPrecision;
     private EmbeddingChoiceState? _embedding;
     private int _depth = 1;
     private string? _error;
@@ -49,9 +51,13 @@ public sealed partial class SimilarPage : IDisposable
     [SupplyParameterFromQuery(Name = "category")] public int? Category { get; set; }
     [SupplyParameterFromQuery(Name = "k")] public int? K { get; set; }
     [SupplyParameterFromQuery(Name = "evaluate")] public bool? Evaluate { get; set; }
+    [SupplyParameterFromQuery(Name = "blind")] public bool? BlindQuery { get; set; }
 
     private int KValue => Math.Clamp(K ?? 10, 1, Search.Options.MaxK);
     private bool Evaluating => Evaluate == true;
+
+    /// <summary>Evaluation as a blind comparison of the two embeddings (product searches only).</summary>
+    private bool Blind => Evaluating && BlindQuery == true;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -76,8 +82,10 @@ public sealed partial class SimilarPage : IDisposable
             _categories = await Taxonomies.GetAsync(_catalogue.Id, ct);
             _category = _categories.FirstOrDefault(c => c.Id == Category);
             var category = _category?.Id.ToString(CultureInfo.InvariantCulture);
+            _blind = Blind && Product is { } compared ? await Search.CompareBlindAsync(compared, KValue, category, ct) : null;
             _response = (Product, _upload) switch
             {
+                _ when _blind is not null => _blind.Response,
                 // The page is the admins' (who see labels); the API decides per caller.
                 ({ } product, _) => await Search.LikeProductAsync(product, KValue, category, withLabels: true, ct),
                 (null, { } upload) => await Search.LikeImageAsync(_catalogue.Name, upload.Bytes, KValue, category, withLabels: true, ct),
@@ -88,7 +96,7 @@ public sealed partial class SimilarPage : IDisposable
         }
         catch (UserFacingException e)
         {
-            (_error, _response) = (e.Message, null);
+            (_error, _response, _blind) = (e.Message, null, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -104,8 +112,16 @@ public sealed partial class SimilarPage : IDisposable
     {
         if (!Evaluating || _catalogue is null) return;
         await using var db = await Dbs.CreateDbContextAsync(ct);
+        var depth = _depth == 0 ? (int?)null : _depth;
+        if (Blind)
+        {
+            var judge = await UserNameAsync();
+            _verdicts = _blind?.Response.Query is { } compared ? await BlindJudgements.ForQueryAsync(db, judge, compared.Id, ct) : [];
+            _blindPrecision = await BlindJudgements.PrecisionAsync(db, _catalogue.Id, KValue, depth, ct);
+            return;
+        }
         _verdicts = _response?.Query is { } query ? await SimilarityJudgements.ForQueryAsync(db, query.Id, ct) : [];
-        _precision = await SimilarityJudgements.PrecisionAsync(db, _catalogue.Id, KValue, _depth == 0 ? null : _depth, ct);
+        _precision = await SimilarityJudgements.PrecisionAsync(db, _catalogue.Id, KValue, depth, ct);
     }
 
     private async Task<IEnumerable<ProductSummary>> FindProductsAsync(string? text, CancellationToken ct) =>
@@ -126,6 +142,8 @@ public sealed partial class SimilarPage : IDisposable
     private void KChosen(int k) => Navigate("k", k == 10 ? null : k);
 
     private void EvaluatingChanged(bool on) => Navigate("evaluate", on ? true : null);
+
+    private void BlindChanged(bool on) => Navigate("blind", on ? true : null);
 
     private async Task DepthChosen(int depth)
     {
@@ -152,11 +170,19 @@ public sealed partial class SimilarPage : IDisposable
     private async Task JudgeAsync((SimilarItem Item, bool? Verdict) judged)
     {
         if (_response?.Query is not { } query) return;
-        var judge = (await Authentication).User.Identity?.Name ?? "unknown";
+        var judge = await UserNameAsync();
         try
         {
             await using var db = await Dbs.CreateDbContextAsync(_disposed.Token);
-            if (judged.Verdict is { } similar)
+            if (_blind is { } blind)
+            {
+                // Credited to the embedding that showed the neighbour, which the judge never saw.
+                if (judged.Verdict is { } verdict)
+                    await BlindJudgements.SaveAsync(db, judge, query.Id, blind.Teams[judged.Item.Id], judged.Item.Rank, blind.CategoryId, verdict, _disposed.Token);
+                else
+                    await BlindJudgements.RemoveAsync(db, judge, query.Id, judged.Item.Id, _disposed.Token);
+            }
+            else if (judged.Verdict is { } similar)
                 await SimilarityJudgements.SaveAsync(db, judge, query.Id, judged.Item.Id, judged.Item.Rank, similar, _disposed.Token);
             else
                 await SimilarityJudgements.RemoveAsync(db, query.Id, judged.Item.Id, _disposed.Token);
@@ -172,7 +198,7 @@ public sealed partial class SimilarPage : IDisposable
     private async Task ChooseEmbeddingAsync(SimilarityEmbedding embedding)
     {
         if (_catalogue is null || embedding == _embedding?.Chosen) return;
-        var admin = (await Authentication).User.Identity?.Name ?? "unknown";
+        var admin = await UserNameAsync();
         try
         {
             await using var db = await Dbs.CreateDbContextAsync(_disposed.Token);
@@ -187,6 +213,8 @@ public sealed partial class SimilarPage : IDisposable
     }
 
     private static string Name(SimilarityEmbedding embedding) => embedding.ToString().ToLowerInvariant();
+
+    private async Task<string> UserNameAsync() => (await Authentication).User.Identity?.Name ?? "unknown";
 
     private void Navigate(string name, object? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value switch

@@ -39,6 +39,40 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         return await DressAsync(db, catalogue, productId, filter, k, embedding, neighbours, withLabels, ct);
     }
 
+    /// <summary>
+    /// Blind comparison for the admins' page: both embeddings' <paramref name="k"/> nearest neighbours of the product,
+    /// interleaved by team draft (<see cref="TeamDraftInterleaving"/>), each shown once, with no distance (the two
+    /// embeddings' distances would tell them apart). <see cref="BlindComparison.Teams"/> says which embedding showed
+    /// which neighbour; it stays on the server.
+    /// </summary>
+    public async Task<BlindComparison> CompareBlindAsync(long productId, int k, string? category, CancellationToken ct = default)
+    {
+        CheckK(k);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var catalogue = await (from p in db.Products
+                               join c in db.Catalogues on p.CatalogueId equals c.Id
+                               where p.Id == productId
+                               select c).AsNoTracking().FirstOrDefaultAsync(ct)
+            ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
+        var filter = await CategoryAsync(catalogue, category, ct);
+        var lists = new Dictionary<SimilarityEmbedding, long[]>();
+        foreach (var embedding in Enum.GetValues<SimilarityEmbedding>())
+        {
+            var neighbours = await similar.LikeProductAsync(db, productId, k, filter?.Id, embedding, ct) ?? throw NoEmbedding(productId, embedding);
+            if (neighbours.Count == 0 && await indexes.Reader(catalogue.Name, embedding).CountAsync(ct) == 0)
+                throw new SimilarityFailure(SimilarityFailureKind.NoEmbedding, "id",
+                    $"The {embedding.ToString().ToLowerInvariant()} embedding's index of '{catalogue.Name}' is empty: let an index-similarity job build it (./pc jobs, or ./pc similarity rebuild --embedding {embedding.ToString().ToLowerInvariant()}).");
+            lists[embedding] = neighbours.Select(n => n.ProductId).ToArray();
+        }
+        var interleaved = TeamDraftInterleaving.Interleave(lists[SimilarityEmbedding.Pretrained], lists[SimilarityEmbedding.Learned],
+            TeamDraftInterleaving.SeedFor(productId, filter?.Id, k));
+        var served = await similar.ServedEmbeddingAsync(db, catalogue.Id, ct);
+        var response = await DressAsync(db, catalogue, productId, filter, k, served,
+            interleaved.Select(n => new SimilarProduct(n.ProductId, float.NaN)).ToList(), withLabels: true, ct);
+        return new BlindComparison(response with { Index = "both embeddings, interleaved blind" },
+            interleaved.ToDictionary(n => n.ProductId), filter?.Id);
+    }
+
     /// <param name="catalogue">A catalogue's name; none: the most recently used one.</param>
     /// <param name="image">An encoded image (JPEG, PNG, WebP, GIF, BMP) of at most <see cref="SimilaritySearchOptions.MaxUploadBytes"/>.</param>
     /// <param name="withLabels">As for <see cref="LikeProductAsync"/>.</param>

@@ -1133,6 +1133,80 @@ namespace ProductClassifier.Core.Data.Migrations
                     b.ToTable("rule_labels", (string)null);
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.BlindJudgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<bool>("IsSimilar")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_similar");
+
+                    b.Property<string>("Judge")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("judge");
+
+                    b.Property<DateTime>("JudgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("judged_at");
+
+                    b.Property<int?>("LearnedRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("learned_rank");
+
+                    b.Property<long>("NeighbourProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("neighbour_product_id");
+
+                    b.Property<int?>("PretrainedRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("pretrained_rank");
+
+                    b.Property<long>("QueryProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("query_product_id");
+
+                    b.Property<int>("ShownRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("shown_rank");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("team");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blind_judgements");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_blind_judgements_category_id");
+
+                    b.HasIndex("NeighbourProductId")
+                        .HasDatabaseName("ix_blind_judgements_neighbour_product_id");
+
+                    b.HasIndex("QueryProductId", "NeighbourProductId", "Judge")
+                        .IsUnique()
+                        .HasDatabaseName("ix_blind_judgements_query_product_id_neighbour_product_id_judge");
+
+                    b.ToTable("blind_judgements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_blind_judgements_ranks", "shown_rank >= 1 AND coalesce(pretrained_rank, 1) >= 1 AND coalesce(learned_rank, 1) >= 1");
+
+                            t.HasCheckConstraint("ck_blind_judgements_team", "(team = 'Pretrained' AND pretrained_rank IS NOT NULL) OR (team = 'Learned' AND learned_rank IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.Similarity.ProductEmbedding", b =>
                 {
                     b.Property<long>("ProductId")
@@ -1614,6 +1688,29 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rule_labels_rules_rule_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.Similarity.BlindJudgement", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Taxonomy.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_blind_judgements_categories_category_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blind_judgements_products_neighbour_product_id");
+
+                    b.HasOne("ProductClassifier.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("QueryProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blind_judgements_products_query_product_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.Similarity.ProductEmbedding", b =>
