@@ -12,7 +12,7 @@ using ProductClassifier.Core.Data;
 namespace ProductClassifier.Core.Data.Migrations
 {
     [DbContext(typeof(ClassifierDb))]
-    [Migration("20261205055611_BlindJudgements")]
+    [Migration("20261205070000_BlindJudgements")]
     partial class BlindJudgements
     {
         /// <inheritdoc />
@@ -838,6 +838,96 @@ namespace ProductClassifier.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.CategoryScore", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<string>("Set")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("set");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<double>("AveragePrecision")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_precision");
+
+                    b.Property<double>("F1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("f1");
+
+                    b.Property<double>("Precision")
+                        .HasColumnType("double precision")
+                        .HasColumnName("precision");
+
+                    b.Property<double>("Recall")
+                        .HasColumnType("double precision")
+                        .HasColumnName("recall");
+
+                    b.Property<int>("Support")
+                        .HasColumnType("integer")
+                        .HasColumnName("support");
+
+                    b.HasKey("ModelVersionId", "Set", "CategoryId")
+                        .HasName("pk_category_scores");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_category_scores_category_id");
+
+                    b.ToTable("category_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.LevelScore", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<string>("Set")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("set");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<double>("MacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("macro_f1");
+
+                    b.Property<double>("MicroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("micro_f1");
+
+                    b.HasKey("ModelVersionId", "Set", "Level")
+                        .HasName("pk_level_scores");
+
+                    b.ToTable("level_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelEvaluation", b =>
+                {
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version_id");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.HasKey("ModelVersionId")
+                        .HasName("pk_model_evaluations");
+
+                    b.ToTable("model_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -881,11 +971,6 @@ namespace ProductClassifier.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("members");
-
-                    b.Property<string>("Metrics")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("metrics");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer")
@@ -1477,6 +1562,43 @@ namespace ProductClassifier.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_round_settings_catalogues_catalogue_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.CategoryScore", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.Taxonomy.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_scores_categories_category_id");
+
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_scores_model_versions_model_version_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.LevelScore", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_level_scores_model_versions_model_version_id");
+                });
+
+            modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelEvaluation", b =>
+                {
+                    b.HasOne("ProductClassifier.Core.ModelVersions.ModelVersion", null)
+                        .WithOne()
+                        .HasForeignKey("ProductClassifier.Core.ModelVersions.ModelEvaluation", "ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_evaluations_model_versions_model_version_id");
                 });
 
             modelBuilder.Entity("ProductClassifier.Core.ModelVersions.ModelVersion", b =>
