@@ -26,11 +26,7 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
         CheckK(k);
         CheckFilter(category, withLabels);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var catalogue = await (from p in db.Products
-                               join c in db.Catalogues on p.CatalogueId equals c.Id
-                               where p.Id == productId
-                               select c).AsNoTracking().FirstOrDefaultAsync(ct)
-            ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
+        var catalogue = await CatalogueOfAsync(db, productId, ct);
         var filter = await CategoryAsync(catalogue, category, ct);
         // Read on every search, so a newly served embedding is used from the next search on, without a restart.
         var embedding = await similar.ServedEmbeddingAsync(db, catalogue.Id, ct);
@@ -38,6 +34,15 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
             ?? throw NoEmbedding(productId, embedding);
         return await DressAsync(db, catalogue, productId, filter, k, embedding, neighbours, withLabels, ct);
     }
+
+    /// <summary>The catalogue of the product searched from.</summary>
+    /// <exception cref="SimilarityFailure">No such product.</exception>
+    private static async Task<Catalogue> CatalogueOfAsync(ClassifierDb db, long productId, CancellationToken ct) =>
+        await (from p in db.Products
+               join c in db.Catalogues on p.CatalogueId equals c.Id
+               where p.Id == productId
+               select c).AsNoTracking().FirstOrDefaultAsync(ct)
+        ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
 
     /// <summary>
     /// Blind comparison for the admins' page: both embeddings' <paramref name="k"/> nearest neighbours of the product,
@@ -49,11 +54,7 @@ public sealed class SimilaritySearch(IDbContextFactory<ClassifierDb> dbs, Simila
     {
         CheckK(k);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var catalogue = await (from p in db.Products
-                               join c in db.Catalogues on p.CatalogueId equals c.Id
-                               where p.Id == productId
-                               select c).AsNoTracking().FirstOrDefaultAsync(ct)
-            ?? throw new SimilarityFailure(SimilarityFailureKind.UnknownProduct, "id", $"No product {productId}.");
+        var catalogue = await CatalogueOfAsync(db, productId, ct);
         var filter = await CategoryAsync(catalogue, category, ct);
         var lists = new Dictionary<SimilarityEmbedding, long[]>();
         foreach (var embedding in Enum.GetValues<SimilarityEmbedding>())
