@@ -64,7 +64,7 @@ public sealed partial class PublishedAppTests(PublishedApps apps, TestDatabase d
         using var web = PublishedApps.Start(apps.Web, "ProductClassifier.Web.dll", [],
             Settings(("ASPNETCORE_HTTP_PORTS", port.ToString()), ("DataProtection__KeysFolder", keys)));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilLiveAsync(client, web);
+        await web.WaitUntilLiveAsync(client, Generous);
 
         var page = await client.GetAsync("/");
         var html = await page.Content.ReadAsStringAsync();
@@ -95,7 +95,7 @@ public sealed partial class PublishedAppTests(PublishedApps apps, TestDatabase d
         var port = LocalPostgres.FreePort();
         using var serve = PublishedApps.Start(apps.Training, "ProductClassifier.Training.dll", ["serve", "--urls", $"http://127.0.0.1:{port}"], Settings());
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilLiveAsync(client, serve);
+        await serve.WaitUntilLiveAsync(client, Generous);
 
         var ready = await client.GetAsync(HealthEndpoints.ReadyPath);
         var checks = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!;
@@ -123,22 +123,6 @@ public sealed partial class PublishedAppTests(PublishedApps apps, TestDatabase d
         await Task.Delay(TimeSpan.FromSeconds(2));
         using var stale = PublishedApps.Start(apps.Training, "ProductClassifier.Training.dll", ["worker", "health", "--max-age", "00:00:01"], settings);
         Assert.Equal(1, await stale.ExitCodeAsync(Generous));
-    }
-
-    private static async Task WaitUntilLiveAsync(HttpClient client, PublishedProcess process)
-    {
-        var deadline = DateTime.UtcNow + Generous;
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.Process.HasExited, $"the app exited with {(process.Process.HasExited ? process.Process.ExitCode : 0)}:\n{process.Output}");
-            try
-            {
-                if ((await client.GetAsync(HealthEndpoints.LivePath)).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(250);
-        }
-        Assert.Fail($"{HealthEndpoints.LivePath} did not answer 200 within {Generous}:\n{process.Output}");
     }
 
     [GeneratedRegex(@"(?:href|src)=""([^""]+\.(?:css|js))""")]

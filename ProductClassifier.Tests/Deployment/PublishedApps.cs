@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using ProductClassifier.Core.Data;
+using ProductClassifier.Core.Health;
 
 namespace ProductClassifier.Tests.Deployment;
 
@@ -79,6 +81,23 @@ public sealed class PublishedProcess : IDisposable
     public Process Process { get; }
 
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Waits until the app answers its liveness endpoint through <paramref name="client"/>; fails at once if it exits.</summary>
+    public async Task WaitUntilLiveAsync(HttpClient client, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(Process.HasExited, $"the app exited with {(Process.HasExited ? Process.ExitCode : 0)}:\n{Output}");
+            try
+            {
+                if ((await client.GetAsync(HealthEndpoints.LivePath)).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { } // not listening yet
+            await Task.Delay(250);
+        }
+        Assert.Fail($"{HealthEndpoints.LivePath} did not answer 200 within {within}:\n{Output}");
+    }
 
     public async Task<int> ExitCodeAsync(TimeSpan within)
     {

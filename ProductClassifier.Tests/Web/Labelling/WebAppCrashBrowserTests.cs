@@ -1,10 +1,8 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ProductClassifier.Core.Access;
 using ProductClassifier.Core.Catalog;
 using ProductClassifier.Core.Data;
-using ProductClassifier.Core.Health;
 using ProductClassifier.Tests.Deployment;
 using ProductClassifier.Tests.Infrastructure;
 using ProductClassifier.Tests.Web.Browser;
@@ -102,18 +100,15 @@ public sealed class WebAppCrashBrowserTests(TestDatabase database) : IClassFixtu
                 [SignInExtensions.KeysFolderKey.Replace(":", "__", StringComparison.Ordinal)] = Path.Combine(_data, "keys"),
             });
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow + Generous;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            Assert.False(process.Process.HasExited, $"the web app exited:\n{process.Output}");
-            try
-            {
-                if ((await client.GetAsync(HealthEndpoints.LivePath)).StatusCode == HttpStatusCode.OK) return process;
-            }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(250);
+            await process.WaitUntilLiveAsync(client, Generous);
+            return process;
         }
-        process.Dispose();
-        throw new TimeoutException($"the web app did not answer within {Generous}");
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
     }
 }
