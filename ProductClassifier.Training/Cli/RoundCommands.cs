@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductClassifier.Core.ActiveLearning;
 using ProductClassifier.Core.Catalog;
@@ -28,8 +29,12 @@ internal static class RoundCommands
             Console.WriteLine($"round {batch.Round} is open");
         }));
 
-        var status = new Command("status", "The catalogue's rounds: batch size, labels so far, resulting model version");
-        status.SetAction(CliHost.WithCatalogue((_, db, catalogue, ct) => PrintAsync(db, catalogue, ct)));
+        var simulation = new Option<string?>("--simulation")
+        {
+            Description = "A ./pc simulate run's curves.csv: its macro-F1 beside each round's, for the round's strategy (averaged over seeds)"
+        };
+        var status = new Command("status", "The catalogue's rounds: labels so far, model version and ground-truth figures before and after each") { simulation };
+        status.SetAction(CliHost.WithCatalogue((p, db, catalogue, ct) => PrintAsync(db, catalogue, ct, p.GetValue(simulation))));
 
         var oracle = new Command("oracle", "Label the open batch from the catalogue's reference labels (simulating labellers on an imported data set)");
         oracle.SetAction(CliHost.WithCatalogue(async (_, db, catalogue, ct) =>
@@ -62,21 +67,44 @@ internal static class RoundCommands
         new(db, ModelStore.FromConfiguration(CliHost.Configuration), c => CliHost.CorpusAsync(db, c, CancellationToken.None),
             c => CliHost.PretrainedFeatures(c.Name), sink);
 
-    private static async Task PrintAsync(Core.Data.ClassifierDb db, Catalogue catalogue, CancellationToken ct)
+    /// <summary>The rounds with their ground-truth figures, as the rounds page lists them; beside a simulation's when given.</summary>
+    private static async Task PrintAsync(Core.Data.ClassifierDb db, Catalogue catalogue, CancellationToken ct, string? simulation = null)
     {
-        var rows = await db.LabellingBatches.Where(b => b.CatalogueId == catalogue.Id).OrderBy(b => b.Round)
-            .Select(b => new
-            {
-                b.Round,
-                b.Strategy,
-                b.CreatedAt,
-                Items = db.BatchItems.Count(i => i.BatchId == b.Id),
-                Labelled = db.BatchItems.Count(i => i.BatchId == b.Id && db.LabelDecisions.Any(d => d.ProductId == i.ProductId)),
-                Result = db.ModelVersions.Where(v => v.Id == b.ResultVersionId).Select(v => (int?)v.Number).FirstOrDefault(),
-            }).ToListAsync(ct);
-        var table = new Table().AddColumns("round", "strategy", "opened", "batch", "labelled", "model version");
+        var simulated = simulation is null ? null : CurvesCsv.Parse(await ReadAsync(simulation, ct), simulation);
+        var rows = await RoundHistory.OfAsync(db, catalogue.Id, ct);
+        var table = new Table().AddColumns("round", "strategy", "opened", "decided", "human labels", "model", "macro-F1 before → after",
+            "micro-F1 before → after");
         foreach (var r in rows)
-            table.AddRow($"{r.Round}", r.Strategy, $"{r.CreatedAt:u}", $"{r.Items}", $"{r.Labelled}", r.Result is { } n ? $"v{n}" : "open");
+            table.AddRow($"{r.Round}", r.Strategy, $"{r.OpenedAt:u}", $"{r.Decided} / {r.Items}", $"{r.Labels:N0}",
+                $"{Version(r.BeforeVersion)} → {(r.IsOpen ? "open" : Version(r.AfterVersion))}",
+                $"{F(r.Before?.MacroF1)} → {F(r.After?.MacroF1)}", $"{F(r.Before?.MicroF1)} → {F(r.After?.MicroF1)}");
         AnsiConsole.Write(table);
+        if (simulated is null) return;
+
+        var comparison = RoundHistory.AgainstSimulation(rows, simulated);
+        var against = new Table().AddColumns("round", "human labels", "app macro-F1", "simulated macro-F1", "app − simulated (points)");
+        foreach (var c in comparison)
+            against.AddRow($"{c.Round}", $"{c.Labels:N0}", F(c.AppMacroF1), F(c.SimulatedMacroF1),
+                c.DifferencePoints is { } d ? d.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–");
+        AnsiConsole.Write(against);
+        var differences = comparison.Where(c => c.Round > 0).Select(c => c.DifferencePoints).OfType<double>().ToList();
+        if (differences.Count > 0)
+            Console.WriteLine(FormattableString.Invariant(
+                $"after round 1 onwards: mean |app − simulated| {differences.Average(Math.Abs):F1} points, largest {differences.MaxBy(Math.Abs):+0.0;-0.0} points"));
+
+        static string Version(int? number) => number is { } n ? $"v{n}" : "–";
+        static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "–";
+    }
+
+    private static async Task<string> ReadAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Core.UserFacingException($"{path}: {e.Message}");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Labelling;
 
 namespace ProductClassifier.Web.Rounds;
 

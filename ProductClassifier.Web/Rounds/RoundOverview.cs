@@ -4,7 +4,6 @@ using ProductClassifier.Core;
 using ProductClassifier.Core.Data;
 using ProductClassifier.Core.Jobs;
 using ProductClassifier.Core.Labelling;
-using ProductClassifier.Core.ModelVersions;
 
 namespace ProductClassifier.Web.Rounds;
 
@@ -16,41 +15,11 @@ public sealed class RoundOverview(IDbContextFactory<ClassifierDb> dbs, LabelRevi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Every round of the catalogue, first first.</summary>
+    /// <summary>Every round of the catalogue, first first (<see cref="RoundHistory"/>).</summary>
     public async Task<IReadOnlyList<RoundRow>> HistoryAsync(int catalogueId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var batches = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogueId).OrderBy(b => b.Round)
-            .Select(b => new
-            {
-                b.Id,
-                b.Round,
-                b.Strategy,
-                b.CreatedAt,
-                b.FinishedAt,
-                b.PickedWithVersionId,
-                b.ResultVersionId,
-                Items = db.BatchItems.Count(i => i.BatchId == b.Id),
-                Decided = db.BatchItems.Count(i => i.BatchId == b.Id && db.LabelDecisions.Any(d => d.ProductId == i.ProductId && d.BatchId == b.Id)),
-            }).ToListAsync(ct);
-        var versionIds = batches.SelectMany(b => new[] { b.PickedWithVersionId, b.ResultVersionId }).OfType<int>().Distinct().ToList();
-        var versions = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.Number }).ToDictionaryAsync(v => v.Id, ct);
-        var figures = await db.LevelScores.AsNoTracking()
-            .Where(s => versionIds.Contains(s.ModelVersionId) && s.Set == StoredEvaluation.GroundTruth && s.Level == LevelScore.AllLevels)
-            .ToDictionaryAsync(s => s.ModelVersionId, s => new VersionFigures(s.MacroF1, s.MicroF1), ct);
-        // The round in which each product got its first decision: labels so far, round by round.
-        var firstRounds = await (from d in db.LabelDecisions
-                                 join b in db.LabellingBatches on d.BatchId equals b.Id
-                                 where b.CatalogueId == catalogueId
-                                 group b.Round by d.ProductId into g
-                                 select g.Min()).ToListAsync(ct);
-        return batches.Select(b => new RoundRow(b.Id, b.Round, b.Strategy, b.CreatedAt, b.FinishedAt, b.Items, b.Decided,
-            firstRounds.Count(r => r <= b.Round),
-            Number(b.PickedWithVersionId), Figures(b.PickedWithVersionId), Number(b.ResultVersionId), Figures(b.ResultVersionId))).ToList();
-
-        int? Number(int? id) => id is { } v && versions.TryGetValue(v, out var version) ? version.Number : null;
-        VersionFigures? Figures(int? id) => id is { } v ? figures.GetValueOrDefault(v) : null;
+        return await RoundHistory.OfAsync(db, catalogueId, ct);
     }
 
     /// <summary>The catalogue's open round with its progress, per labeller and agreement so far; null when none is open.</summary>

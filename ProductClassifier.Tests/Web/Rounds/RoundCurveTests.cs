@@ -1,5 +1,6 @@
 using ProductClassifier.Core;
 using ProductClassifier.Core.ActiveLearning;
+using ProductClassifier.Core.Labelling;
 using ProductClassifier.Web.Rounds;
 
 namespace ProductClassifier.Tests.Web.Rounds;

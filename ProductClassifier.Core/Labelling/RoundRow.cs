@@ -1,4 +1,4 @@
-namespace ProductClassifier.Web.Rounds;
+namespace ProductClassifier.Core.Labelling;
 
 /// <summary>One labelling round as the history lists it: what picked it, how far it got, and the model before and after.</summary>
 /// <param name="Labels">Products with a human label once the round is over (all rounds so far, this one included).</param>
