@@ -13,7 +13,8 @@ public sealed record AxisScale(double Min, double Max, IReadOnlyList<double> Tic
         new(min, max, Enumerable.Range(0, (int)Math.Round((max - min) / step) + 1).Select(i => Math.Round(min + i * step, 10)).ToArray());
 
     /// <summary>About <paramref name="ticks"/> round ticks (steps of 1, 2 or 5 × 10ⁿ) covering the values.</summary>
-    public static AxisScale Fit(IEnumerable<double> values, int ticks = 5)
+    /// <param name="wholeSteps">Ticks on whole numbers only: counts such as epochs and versions, where "v1.5" means nothing.</param>
+    public static AxisScale Fit(IEnumerable<double> values, int ticks = 5, bool wholeSteps = false)
     {
         var finite = values.Where(double.IsFinite).ToList();
         if (finite.Count == 0) return Fixed(0, 1, 0.2);
@@ -24,6 +25,7 @@ public sealed record AxisScale(double Min, double Max, IReadOnlyList<double> Tic
             (low, high) = (low - pad, high + pad);
         }
         var step = NiceStep((high - low) / Math.Max(1, ticks - 1));
+        if (wholeSteps) step = Math.Max(1, step);
         var min = Math.Floor(low / step) * step;
         var max = Math.Ceiling(high / step) * step;
         return Fixed(min, max, step);

@@ -56,7 +56,7 @@ public sealed partial class LineChart
     {
         var points = Visible.SelectMany(s => s.Points).ToList();
         if (points.Count == 0) points = Series.SelectMany(s => s.Points).ToList();
-        _x = AxisScale.Fit(points.Select(p => p.X), ticks: 8);
+        _x = AxisScale.Fit(points.Select(p => p.X), ticks: 8, wholeSteps: points.All(p => p.X == Math.Round(p.X)));
         _y = YScale ?? AxisScale.Fit(points.Select(p => p.Y));
     }
 

@@ -26,7 +26,19 @@ public sealed class LineChartTests
         var chart = ctx.Render<LineChart>(p => p.Add(c => c.Series, [loss]));
 
         Assert.Equal(["0.8", "0.9", "1.0", "1.1", "1.2"], TickLabels(chart, "y"));
-        Assert.Equal(["1.0", "1.5", "2.0", "2.5", "3.0"], TickLabels(chart, "x"));
+        // Epochs are whole numbers: no tick at epoch 1.5.
+        Assert.Equal(["1", "2", "3"], TickLabels(chart, "x"));
+    }
+
+    [Fact]
+    public void An_x_axis_of_fractions_keeps_its_fractional_ticks()
+    {
+        using var ctx = Context();
+        var curve = new LineSeries("recall", "recall", [new(0.1, 0.5), new(0.2, 0.6), new(0.3, 0.7)]);
+
+        var chart = ctx.Render<LineChart>(p => p.Add(c => c.Series, [curve]));
+
+        Assert.Contains("0.15", TickLabels(chart, "x"));
     }
 
     [Fact]
