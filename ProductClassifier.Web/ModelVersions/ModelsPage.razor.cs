@@ -84,7 +84,8 @@ public sealed partial class ModelsPage
             GridColumn<VersionRow>.Number("gt-micro", "GT micro-F1", v => v.Scores.GroundTruthMicroF1),
             GridColumn<VersionRow>.Number("rt-macro", "RT macro-F1", v => v.Scores.RuleTestMacroF1),
             GridColumn<VersionRow>.Number("rt-micro", "RT micro-F1", v => v.Scores.RuleTestMicroF1),
-            new("members", "Members", v => v.Members),
+            // Comma and space, so a long member list wraps instead of widening the table past the window.
+            new("members", "Members", v => v.Members.Replace(",", ", ", StringComparison.Ordinal)),
             new("device", "Device", v => v.Device),
             new("state", "", v => v.IsActive ? "active" : "") { Template = StateCell },
         ];
