@@ -102,9 +102,13 @@ internal static class RoundCommands
         {
             return await File.ReadAllTextAsync(path, ct);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new Core.UserFacingException($"--simulation {path}: no such file (a ./pc simulate run writes curves.csv into its --out folder).");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Core.UserFacingException($"{path}: {e.Message}");
+            throw new Core.UserFacingException($"--simulation {path}: {e.Message}");
         }
     }
 }
