@@ -76,12 +76,16 @@ public sealed class JobQueue(ClassifierDb db)
     /// Ends the worker's running job with <paramref name="status"/> and records the status event; false when the job no
     /// longer ran for <paramref name="workerId"/> (nothing changed).
     /// </summary>
-    public async Task<bool> FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default)
+    /// <param name="progressText">The job's last progress text ("round 3 → model v4; round 4 open"), which the row keeps
+    /// in place of whatever the last heartbeat wrote; null: leave it.</param>
+    public async Task<bool> FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default,
+        string? progressText = null)
     {
         var statusName = status.ToString();
         var finished = await db.Database.ExecuteSqlAsync($"""
             UPDATE jobs SET status = {statusName}, finished_at = now(), error = {error},
-                progress = CASE WHEN {statusName} = 'Succeeded' THEN 1 ELSE progress END
+                progress = CASE WHEN {statusName} = 'Succeeded' THEN 1 ELSE progress END,
+                progress_text = coalesce({progressText}, progress_text)
             WHERE id = {jobId} AND worker_id = {workerId} AND status = 'Running'
             """, ct) > 0;
         if (finished) await new JobEvents(db).AddAsync(jobId, new StatusEvent(status, Error: error), ct);

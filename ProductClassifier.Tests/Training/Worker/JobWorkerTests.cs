@@ -84,6 +84,8 @@ public sealed class JobWorkerTests(TestDatabase database) : IClassFixture<TestDa
         var done = await WaitForAsync(db, job.Id, s => s is JobStatus.Succeeded or JobStatus.Failed);
 
         Assert.True(done.Status == JobStatus.Succeeded, done.Error);
+        // The row keeps the job's last word, not the text of its last heartbeat.
+        Assert.Matches(@"^round 1 → model v2; round 2 open; predictions in job \d+$", done.ProgressText);
         var rounds = await db.LabellingBatches.AsNoTracking().Where(b => b.CatalogueId == catalogue.Id).OrderBy(b => b.Round).ToListAsync();
         Assert.Equal(2, rounds.Count);
         Assert.NotNull(rounds[0].ResultVersionId);
