@@ -90,7 +90,7 @@ internal static class RoundCommands
         var differences = comparison.Where(c => c.Round > 0).Select(c => c.DifferencePoints).OfType<double>().ToList();
         if (differences.Count > 0)
             Console.WriteLine(FormattableString.Invariant(
-                $"after round 1 onwards: mean |app − simulated| {differences.Average(Math.Abs):F1} points, largest {differences.MaxBy(Math.Abs):+0.0;-0.0} points"));
+                $"after round 1 onwards: mean |app − simulated| {differences.Average(Math.Abs):F1} points, largest {differences.MaxBy(Math.Abs):+0.0;-0.0;0.0} points"));
 
         static string Version(int? number) => number is { } n ? $"v{n}" : "–";
         static string F(double? value) => value?.ToString("F3", CultureInfo.InvariantCulture) ?? "–";
