@@ -12,7 +12,8 @@ public interface IMetricsSink
 }
 
 /// <param name="Run">Which training this is, e.g. "linear" or "linear fold 2/5".</param>
-public sealed record TrainingStep(string Run, int Epoch, int Step, int StepsPerEpoch, float Loss);
+/// <param name="Epochs">The epochs the run is set to (early stopping may end it sooner); 0 when unknown.</param>
+public sealed record TrainingStep(string Run, int Epoch, int Step, int StepsPerEpoch, float Loss, int Epochs = 0);
 
 public sealed record TrainingEpoch(string Run, int Epoch, int Epochs, float TrainLoss, TimeSpan Elapsed);
 

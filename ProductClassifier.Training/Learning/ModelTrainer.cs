@@ -89,7 +89,7 @@ public sealed class ModelTrainer(IMetricsSink sink)
                     : null;
                 var loss = Step(module, optimizer, data, model.Shapes, rows, withoutRules, positiveWeights, device, spec.Hyper.MaxTokens);
                 lossSum += loss;
-                sink.OnStep(new TrainingStep(run, epoch, step + 1, stepsPerEpoch, loss));
+                sink.OnStep(new TrainingStep(run, epoch, step + 1, stepsPerEpoch, loss, epochs));
             }
             sink.OnEpoch(new TrainingEpoch(run, epoch, epochs, (float)(lossSum / stepsPerEpoch), DateTime.UtcNow - started));
             model.EpochsTrained++;

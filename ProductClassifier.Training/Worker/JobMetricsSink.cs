@@ -13,8 +13,10 @@ internal sealed class JobMetricsSink(JobContext context, int expectedRuns) : IMe
     public void OnStep(TrainingStep step)
     {
         _runs.Add(step.Run);
-        var run = (_runs.Count - 1 + (double)step.Step / Math.Max(1, step.StepsPerEpoch) / 10) / Math.Max(1, expectedRuns);
-        context.ReportProgress(Math.Min(0.95, run), $"{step.Run}: epoch {step.Epoch}, loss {step.Loss:F4}");
+        // How far this run is through its epochs, then how far the job is through its runs: a bar that only moves forward.
+        var withinRun = step.Epochs > 0 ? (step.Epoch - 1 + (double)step.Step / Math.Max(1, step.StepsPerEpoch)) / step.Epochs : 0;
+        var job = (_runs.Count - 1 + Math.Clamp(withinRun, 0, 1)) / Math.Max(1, expectedRuns);
+        context.ReportProgress(Math.Min(0.95, job), $"{step.Run}: epoch {step.Epoch}, loss {step.Loss:F4}");
         if (_sinceStep.Elapsed.TotalSeconds < 1) return;
         _sinceStep.Restart();
         context.Emit(new StepEvent(step.Run, step.Epoch, step.Step, step.StepsPerEpoch, step.Loss));
