@@ -78,8 +78,8 @@ public sealed class JobQueue(ClassifierDb db)
     /// </summary>
     /// <param name="progressText">The job's last progress text ("round 3 → model v4; round 4 open"), which the row keeps
     /// in place of whatever the last heartbeat wrote; null: leave it.</param>
-    public async Task<bool> FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, CancellationToken ct = default,
-        string? progressText = null)
+    public async Task<bool> FinishAsync(long jobId, string workerId, JobStatus status, string? error = null, string? progressText = null,
+        CancellationToken ct = default)
     {
         var statusName = status.ToString();
         var finished = await db.Database.ExecuteSqlAsync($"""

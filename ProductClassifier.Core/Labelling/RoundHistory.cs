@@ -48,9 +48,22 @@ public static class RoundHistory
     }
 
     /// <summary>
-    /// The app's ground-truth macro-F1 beside a simulation's, round by round: round 0 is the version that picked the first
-    /// batch, round N the version round N's fine-tune produced. The simulation's points are those of the round's own
-    /// strategy, averaged over its seeds; a round the simulation lacks gets null.
+    /// The catalogue's learning curve: round 0 is the version that picked the first batch (when it has figures), round N
+    /// the version round N's fine-tune produced, at the human labels by then; each with the strategy that picked its
+    /// round (round 0: the first round's).
+    /// </summary>
+    public static IReadOnlyList<RoundPoint> Curve(IReadOnlyList<RoundRow> rows)
+    {
+        var ordered = rows.OrderBy(r => r.Round).ToList();
+        var points = new List<RoundPoint>();
+        if (ordered.FirstOrDefault() is { Before: { } start } first) points.Add(new RoundPoint(0, first.Strategy, 0, start.MacroF1));
+        points.AddRange(ordered.Where(r => r.After is not null).Select(r => new RoundPoint(r.Round, r.Strategy, r.Labels, r.After!.MacroF1)));
+        return points;
+    }
+
+    /// <summary>
+    /// The app's ground-truth macro-F1 (<see cref="Curve"/>) beside a simulation's, round by round. The simulation's
+    /// points are those of the round's own strategy, averaged over its seeds; a round the simulation lacks gets null.
     /// </summary>
     public static IReadOnlyList<SimulatedRound> AgainstSimulation(IReadOnlyList<RoundRow> rows, IReadOnlyList<CurvePoint> simulated)
     {
@@ -58,15 +71,12 @@ public static class RoundHistory
             g => g.GroupBy(p => p.Round).ToDictionary(r => r.Key, r => r.Average(p => p.MacroF1)));
         double? Simulated(string strategy, int round) =>
             curves.TryGetValue(strategy, out var curve) && curve.TryGetValue(round, out var macro) ? macro : null;
-        var ordered = rows.OrderBy(r => r.Round).ToList();
-        var comparison = new List<SimulatedRound>();
-        if (ordered.FirstOrDefault() is { Before: { } start } first)
-            comparison.Add(new SimulatedRound(0, 0, start.MacroF1, Simulated(first.Strategy, 0)));
-        comparison.AddRange(ordered.Where(r => r.After is not null)
-            .Select(r => new SimulatedRound(r.Round, r.Labels, r.After!.MacroF1, Simulated(r.Strategy, r.Round))));
-        return comparison;
+        return Curve(rows).Select(p => new SimulatedRound(p.Round, p.Labels, p.MacroF1, Simulated(p.Strategy, p.Round))).ToList();
     }
 }
+
+/// <summary>One point of <see cref="RoundHistory.Curve"/>.</summary>
+public sealed record RoundPoint(int Round, string Strategy, int Labels, double MacroF1);
 
 /// <summary>One round of <see cref="RoundHistory.AgainstSimulation"/>: human labels by then, the app's and the simulation's macro-F1.</summary>
 public sealed record SimulatedRound(int Round, int Labels, double AppMacroF1, double? SimulatedMacroF1)

@@ -143,7 +143,7 @@ public sealed class JobWorker(IDbContextFactory<ClassifierDb> databases, IEnumer
         // A job shorter than a heartbeat would otherwise end without ever reporting its progress.
         context.AnnounceProgress();
         await JobHeartbeatLoop.FlushAsync(db, context, ct);
-        if (outcome.Status is { } status) await queue.FinishAsync(job.Id, _options.WorkerId, status, outcome.Error, ct, context.ProgressText);
+        if (outcome.Status is { } status) await queue.FinishAsync(job.Id, _options.WorkerId, status, outcome.Error, context.ProgressText, ct);
         else await queue.ReleaseAsync(job.Id, _options.WorkerId, ct);
     }
 }

@@ -12,12 +12,8 @@ public static class RoundCurve
     /// </summary>
     public static IReadOnlyList<CurvePoint2> Of(IReadOnlyList<RoundRow> history)
     {
-        var finished = history.Where(r => r.After is not null).OrderBy(r => r.Round).ToList();
-        if (finished.Count == 0) return [];
-        var points = new List<CurvePoint2>();
-        if (history.OrderBy(r => r.Round).First().Before is { } start) points.Add(new CurvePoint2(0, start.MacroF1));
-        points.AddRange(finished.Select(r => new CurvePoint2(r.Labels, r.After!.MacroF1)));
-        return points;
+        var curve = RoundHistory.Curve(history);
+        return curve.Any(p => p.Round > 0) ? curve.Select(p => new CurvePoint2(p.Labels, p.MacroF1)).ToList() : [];
     }
 
     /// <summary>One dashed series per strategy of a simulation run, its seeds averaged round by round.</summary>
